@@ -1,0 +1,59 @@
+"""Loads the library content (layers, role cards, programmes) from the JSON files in
+`game/content/` into the database.
+
+Loading is idempotent and keyed by `key`: running it again updates texts in place and never
+duplicates, so `make run` can call it on every start.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import F
+
+from game.models import Layer, Phase, Programme, Step
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+
+def read(name: str) -> list[dict]:
+    return json.loads((CONTENT_DIR / name).read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def load_layers() -> None:
+    for item in read("layers.json"):
+        fields = dict(item)
+        Layer.objects.update_or_create(key=fields.pop("key"), defaults=fields)
+
+
+@transaction.atomic
+def load_programmes() -> None:
+    for item in read("programmes.json"):
+        steps = item.pop("steps")
+        programme, _ = Programme.objects.update_or_create(key=item.pop("key"), defaults=item)
+        # Park existing orders out of the way so a reordered file cannot trip the unique orders.
+        for step in programme.steps.all():
+            step.order += 1000
+            step.save(update_fields=["order"])
+            step.phases.update(order=F("order") + 1000)
+        for step_order, step_item in enumerate(steps, start=1):
+            phases = step_item.pop("phases")
+            step, _ = Step.objects.update_or_create(
+                programme=programme,
+                key=step_item.pop("key"),
+                defaults={**step_item, "order": step_order},
+            )
+            for phase_order, phase_item in enumerate(phases, start=1):
+                Phase.objects.update_or_create(
+                    step=step,
+                    key=phase_item.pop("key"),
+                    defaults={**phase_item, "order": phase_order},
+                )
+
+
+def load_all() -> None:
+    load_layers()
+    load_programmes()

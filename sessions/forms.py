@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from game.models import LANGUAGE_CHOICES, Layer, Traject
+from game.participants import NAME_MAX
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Session code"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "inputmode": "text",
+                "class": "code-input",
+            }
+        ),
+    )
+
+
+class JoinForm(forms.Form):
+    # Length is checked by the game rule so the message is the same on every path.
+    name = forms.CharField(
+        label=_("Your name"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "maxlength": NAME_MAX + 20}),
+    )
+    layer = forms.ChoiceField(label=_("The layer you work in"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, lang: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["layer"].choices = [
+            (layer.key, layer.text("label", lang)) for layer in Layer.objects.filter(joinable=True)
+        ]
+        self.fields["layer"].error_messages["required"] = _("Choose the layer you work in.")
+
+
+class TrajectForm(forms.ModelForm):
+    language = forms.ChoiceField(label=_("Language of the workshop"), choices=LANGUAGE_CHOICES)
+
+    class Meta:
+        model = Traject
+        fields = ["gemeente", "title", "date", "language", "programme"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        labels = {"programme": _("Programme")}

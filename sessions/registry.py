@@ -1,0 +1,76 @@
+"""Command handlers registered by name, each with the audiences allowed to send it.
+
+A handler runs inside the command's transaction with the live session row locked. It changes the
+state through game services and returns True when something changed (the version then grows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sessions.models import LiveSession
+from sessions.protocol import ProtocolError
+
+FACILITATOR = "facilitator"
+PARTICIPANT = "participant"
+SCREEN = "screen"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who sent a command: the audience, and the participant or facilitator behind it."""
+
+    audience: str
+    key: str
+    participant_id: int | None = None
+    user_id: int | None = None
+
+
+@dataclass
+class Context:
+    live: LiveSession
+    actor: Actor
+
+
+Handler = Callable[[Context, dict], bool]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    audiences: frozenset[str]
+    handler: Handler
+    is_input: bool  # participant input: refused while the current phase is locked
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, *, audiences: set[str], is_input: bool = False):
+    def register(handler: Handler) -> Handler:
+        COMMANDS[name] = Command(name, frozenset(audiences), handler, is_input)
+        return handler
+
+    return register
+
+
+def int_arg(args: dict, name: str, *, low: int, high: int) -> int:
+    value = args.get(name)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ProtocolError("bad_args")
+    return value
+
+
+def str_arg(args: dict, name: str, *, max_length: int = 200, required: bool = True) -> str:
+    value = args.get(name, "")
+    if not isinstance(value, str) or len(value) > max_length or (required and not value.strip()):
+        raise ProtocolError("bad_args")
+    return value
+
+
+def bool_arg(args: dict, name: str) -> bool:
+    value = args.get(name)
+    if not isinstance(value, bool):
+        raise ProtocolError("bad_args")
+    return value

@@ -1,0 +1,164 @@
+"""Pages: the code form, joining, the phone, the facilitator's trajecten and console, the
+projector. Pages are rendered on the server; live updates come over the WebSocket."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from game.errors import GameError
+from game.models import Programme, Traject
+from game.participants import join_traject
+from sessions.forms import CodeForm, JoinForm, TrajectForm
+from sessions.live import attend, find_open_session, open_session, participant_for, register_device
+from sessions.login_links import use_login_link
+from sessions.models import LiveSession
+from sessions.qr import qr_svg
+from sessions.strings import live_strings
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        live = find_open_session(form.cleaned_data["code"])
+        if live is not None:
+            return redirect("join", code=live.code)
+        form.add_error("code", _("There is no open session with this code. Check the screen."))
+    return render(request, "participant/home.html", {"form": form})
+
+
+def join(request: HttpRequest, code: str) -> HttpResponse:
+    live = find_open_session(code)
+    if live is None:
+        return render(request, "participant/unknown_code.html", {"code": code}, status=404)
+    if participant_for(request.session, live.traject_id) is not None:
+        return redirect("phone", code=live.code)
+    lang = translation.get_language()
+    form = JoinForm(request.POST or None, lang=lang)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participant = join_traject(
+                traject=live.traject,
+                name=form.cleaned_data["name"],
+                layer_key=form.cleaned_data["layer"],
+            )
+        except GameError as exc:
+            form.add_error("layer" if exc.code == "layer_unknown" else "name", exc.message())
+        else:
+            register_device(request.session, participant)
+            attend(live, participant)
+            return redirect("phone", code=live.code)
+    return render(request, "participant/join.html", {"form": form, "live": live})
+
+
+def phone(request: HttpRequest, code: str) -> HttpResponse:
+    live = find_open_session(code)
+    if live is None:
+        return render(request, "participant/unknown_code.html", {"code": code}, status=404)
+    participant = participant_for(request.session, live.traject_id)
+    if participant is None:
+        return redirect("join", code=live.code)
+    return render(
+        request,
+        "participant/live.html",
+        {"live": live, "participant": participant, "strings": live_strings()},
+    )
+
+
+def screen(request: HttpRequest, code: str, token: str) -> HttpResponse:
+    live = find_open_session(code)
+    if live is None or token != live.screen_token:
+        raise Http404
+    join_url = request.build_absolute_uri(reverse("join", args=[live.code]))
+    return render(
+        request,
+        "screen/screen.html",
+        {
+            "live": live,
+            "join_url": join_url,
+            "qr": qr_svg(join_url, title=_("QR code to join")),
+            "strings": live_strings(),
+        },
+    )
+
+
+@login_required
+def facilitator_home(request: HttpRequest) -> HttpResponse:
+    form = TrajectForm(
+        request.POST or None,
+        initial={"language": translation.get_language(), "programme": default_programme()},
+    )
+    if request.method == "POST" and form.is_valid():
+        traject = form.save(commit=False)
+        traject.facilitator = request.user
+        traject.save()
+        messages.success(request, _("Traject created. Open a live session when you are ready."))
+        return redirect("facilitator:traject", pk=traject.pk)
+    trajecten = own_trajecten(request).prefetch_related("live_sessions")
+    return render(request, "facilitator/home.html", {"form": form, "trajecten": trajecten})
+
+
+@login_required
+def traject_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = get_object_or_404(own_trajecten(request), pk=pk)
+    return render(
+        request,
+        "facilitator/traject.html",
+        {"traject": traject, "sessions": traject.live_sessions.select_related("phase__step")},
+    )
+
+
+@login_required
+@require_POST
+def open_live(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = get_object_or_404(own_trajecten(request), pk=pk)
+    day = 2 if request.POST.get("day") == "2" else 1
+    live = open_session(traject=traject, day=day)
+    return redirect("facilitator:console", code=live.code)
+
+
+@login_required
+def console(request: HttpRequest, code: str) -> HttpResponse:
+    live = get_object_or_404(
+        LiveSession.objects.select_related("traject", "phase__step").filter(
+            traject__in=own_trajecten(request), closed_at__isnull=True
+        ),
+        code=code,
+    )
+    join_url = request.build_absolute_uri(reverse("join", args=[live.code]))
+    return render(
+        request,
+        "facilitator/console.html",
+        {"live": live, "join_url": join_url, "strings": live_strings()},
+    )
+
+
+def login_link(request: HttpRequest, token: str) -> HttpResponse:
+    """One-time sign-in for the demo facilitator; exists only in local DEBUG mode."""
+    if not settings.DEBUG:
+        raise Http404
+    user = use_login_link(token)
+    if user is None:
+        messages.error(request, _("This sign-in link has expired or was used already."))
+        return redirect("login")
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect("facilitator:home")
+
+
+def own_trajecten(request: HttpRequest):
+    trajecten = Traject.objects.select_related("programme")
+    if request.user.is_superuser:
+        return trajecten
+    return trajecten.filter(facilitator=request.user)
+
+
+def default_programme() -> Programme | None:
+    return Programme.objects.filter(key="verticaal").first()

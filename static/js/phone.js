@@ -1,0 +1,43 @@
+// The participant's phone: follows the current step and phase, shows the connection state,
+// and lets the participant say they are done with a phase.
+import { LiveSocket } from "./live-socket.js";
+import { byId, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
+
+const root = byId("phone");
+let state = null;
+let me = null;
+
+const socket = new LiveSocket(socketUrl(root.dataset.socket), {
+  onState(nextState, nextMe) {
+    state = nextState;
+    me = nextMe;
+    render();
+  },
+  onStatus: renderStatus,
+  onError: showError,
+  onFinal(code) {
+    if (code === 4401) location.href = root.dataset.joinUrl;
+    else show("session-ended", true);
+  },
+});
+const tickTimer = runTimer(socket, () => state && state.timer);
+
+function render() {
+  renderPhase(state);
+  tickTimer();
+  show("session-ended", state.session.closed);
+  const readyButton = byId("ready-button");
+  const canSignal = state.phase.kind !== "join" && !state.phase.locked;
+  readyButton.hidden = !canSignal;
+  if (me) {
+    setText("me-name", me.name);
+    setText("me-layer", me.layer);
+    readyButton.setAttribute("aria-pressed", me.ready ? "true" : "false");
+    readyButton.textContent = me.ready ? strings.ready_done : strings.ready;
+  }
+}
+
+byId("ready-button").addEventListener("click", () => {
+  const ready = !(me && me.ready);
+  socket.send("phase.ready", { ready }).catch(() => {});
+});

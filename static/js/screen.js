@@ -1,0 +1,35 @@
+// The projector: read-only. Big code and QR while people join, counts per layer, the current
+// step and phase, and the timer.
+import { LiveSocket } from "./live-socket.js";
+import { byId, el, renderPhase, renderStatus, runTimer, setText, show, socketUrl } from "./ui.js";
+
+const root = byId("screen");
+let state = null;
+
+const socket = new LiveSocket(socketUrl(root.dataset.socket), {
+  onState(nextState) {
+    state = nextState;
+    render();
+  },
+  onStatus: renderStatus,
+});
+const tickTimer = runTimer(socket, () => state && state.timer);
+
+function render() {
+  renderPhase(state);
+  tickTimer();
+  const joining = state.phase.kind === "join";
+  root.classList.toggle("joining", joining);
+  show("join-panel", joining);
+  show("corner-code", !joining);
+  const total = state.layers.reduce((sum, layer) => sum + layer.joined, 0);
+  setText("joined-total", String(total));
+  byId("layer-counts").replaceChildren(
+    ...state.layers.map((layer) =>
+      el("li", { cls: layer.joined ? "" : "empty" }, [
+        el("span", { cls: "layer-label", text: layer.label }),
+        el("span", { cls: "layer-count", text: String(layer.joined) }),
+      ]),
+    ),
+  );
+}

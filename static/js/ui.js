@@ -1,0 +1,79 @@
+// Small helpers shared by the phone, console and projector pages. Texts come from the page
+// (a json_script block rendered with Django i18n), never from this file.
+
+export const strings = JSON.parse(document.getElementById("i18n-strings").textContent);
+
+export function byId(id) {
+  return document.getElementById(id);
+}
+
+export function setText(id, text) {
+  const node = byId(id);
+  if (node && node.textContent !== (text ?? "")) node.textContent = text ?? "";
+}
+
+export function show(id, visible) {
+  const node = byId(id);
+  if (node) node.hidden = !visible;
+}
+
+// Build an element with text content only: participant text can never become markup.
+export function el(tag, { text, cls, attrs } = {}, children = []) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (cls) node.className = cls;
+  for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+export function renderStatus(status) {
+  const node = byId("connection");
+  if (!node) return;
+  node.dataset.status = status;
+  node.textContent = strings.status[status] || status;
+}
+
+export function showError(error) {
+  const node = byId("live-error");
+  if (!node) return;
+  node.textContent = error.message;
+  node.hidden = false;
+  clearTimeout(showError.timer);
+  showError.timer = setTimeout(() => (node.hidden = true), 8000);
+}
+
+// A countdown that follows the server's clock; shows mm:ss and announces only at the end.
+export function runTimer(socket, getTimer) {
+  const node = byId("timer");
+  if (!node) return;
+  const tick = () => {
+    const timer = getTimer();
+    if (!timer || !timer.ends_at) {
+      node.hidden = true;
+      return;
+    }
+    const left = Math.max(0, Math.round((timer.ends_at - socket.serverNow()) / 1000));
+    const text = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+    node.hidden = false;
+    node.querySelector(".timer-value").textContent = text;
+    node.classList.toggle("timer-done", left === 0);
+    node.classList.toggle("timer-soon", left > 0 && left <= 30);
+  };
+  setInterval(tick, 500);
+  return tick;
+}
+
+export function socketUrl(path) {
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  const lang = document.documentElement.lang || "nl";
+  return `${scheme}://${location.host}${path}?lang=${encodeURIComponent(lang)}`;
+}
+
+export function renderPhase(state) {
+  setText("step-title", state.step.title);
+  setText("phase-title", state.phase.title);
+  setText("phase-instruction", state.phase.instruction);
+  setText("phase-position", strings.position.replace("%(n)s", state.phase.position).replace("%(total)s", state.phase.count));
+  show("phase-locked", state.phase.locked);
+}
