@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import F
 
-from game.models import Layer, Phase, Programme, Step
+from game.models import Layer, Phase, Programme, Prompt, Statement, Step
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -27,6 +27,32 @@ def load_layers() -> None:
     for item in read("layers.json"):
         fields = dict(item)
         Layer.objects.update_or_create(key=fields.pop("key"), defaults=fields)
+
+
+@transaction.atomic
+def load_role_cards() -> None:
+    for item in read("role_cards.json"):
+        fields = dict(item)
+        Layer.objects.filter(key=fields.pop("key")).update(**fields)
+
+
+@transaction.atomic
+def load_prompts() -> None:
+    for order, item in enumerate(read("prompts.json"), start=1):
+        fields = dict(item)
+        Prompt.objects.update_or_create(key=fields.pop("key"), defaults={**fields, "order": order})
+
+
+@transaction.atomic
+def load_library_statements() -> None:
+    """Library stellingen have no traject; only the first load adds them, so edits made in the
+    admin afterwards are kept."""
+    if Statement.objects.filter(traject__isnull=True).exists():
+        return
+    Statement.objects.bulk_create(
+        Statement(text=item["text_nl"], text_en=item["text_en"], order=order)
+        for order, item in enumerate(read("statements.json"), start=1)
+    )
 
 
 @transaction.atomic
@@ -56,4 +82,7 @@ def load_programmes() -> None:
 
 def load_all() -> None:
     load_layers()
+    load_role_cards()
+    load_prompts()
+    load_library_statements()
     load_programmes()

@@ -18,6 +18,23 @@ MESSAGES = {
     "phase_last": _("This is already the last part of the programme."),
     "phase_locked": _("The facilitator has locked input for this part."),
     "timer_invalid": _("A timer runs between 10 seconds and 3 hours."),
+    "statement_empty": _("Type the statement first."),
+    "statement_too_long": _("A statement can be at most %(max)s characters."),
+    "statement_unknown": _("That statement does not exist (any more)."),
+    "statement_closed": _("This statement is closed; answers are no longer counted."),
+    "answer_unknown": _("Choose agree, disagree or don't know."),
+    "prompt_unknown": _("Choose one of the questions for your note."),
+    "note_empty": _("Your note is empty."),
+    "note_too_long": _("A note can be at most %(max)s characters."),
+    "note_unknown": _("That note does not exist (any more)."),
+    "not_yours": _("You can only change your own notes."),
+    "cluster_name_empty": _("Give the cluster a name."),
+    "cluster_name_too_long": _("A cluster name can be at most %(max)s characters."),
+    "cluster_unknown": _("That cluster does not exist (any more)."),
+    "dots_invalid": _("The number of dots is not valid."),
+    "dots_exhausted": _("You have used all your dots (%(max)s). Take one away first."),
+    "picture_field_unknown": _("That part of the shared picture does not exist."),
+    "picture_too_long": _("Each part of the shared picture can be at most %(max)s characters."),
 }
 
 

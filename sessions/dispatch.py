@@ -12,7 +12,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from game.errors import GameError
+from game.programme import phases_of
 from sessions import commands as _commands  # noqa: F401 - registers the live-session commands
+from sessions import commands_stap1 as _stap1  # noqa: F401 - registers the Stap 1 commands
 from sessions.models import CommandRecord, LiveSession
 from sessions.protocol import Envelope, ProtocolError
 from sessions.registry import COMMANDS, Actor, Context
@@ -47,7 +49,7 @@ def execute(*, live_id: int, actor: Actor, envelope: Envelope) -> Outcome:
                 return Outcome(version=done.version, changed=False)
             if not live.is_open:
                 raise ProtocolError("session_closed")
-            if command.is_input and live.is_locked(live.phase):
+            if command.is_input and input_locked(live, command.input_kind):
                 raise GameError("phase_locked")
             changed = command.handler(Context(live=live, actor=actor), envelope.args)
             if changed:
@@ -70,6 +72,14 @@ def execute(*, live_id: int, actor: Actor, envelope: Envelope) -> Outcome:
         if done is None:
             raise
         return Outcome(version=done.version, changed=False)
+
+
+def input_locked(live: LiveSession, kind: str | None) -> bool:
+    if kind is None:
+        return live.is_locked(live.phase)
+    return any(
+        live.is_locked(phase) for phase in phases_of(live.traject.programme) if phase.kind == kind
+    )
 
 
 def bump_version(live_id: int) -> int:

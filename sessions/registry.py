@@ -41,15 +41,22 @@ class Command:
     name: str
     audiences: frozenset[str]
     handler: Handler
-    is_input: bool  # participant input: refused while the current phase is locked
+    # Participant input is refused while its phase is locked: the phases of kind `input_kind`
+    # (so a draft sent just after the facilitator moved on still lands), or else the current one.
+    is_input: bool
+    input_kind: str | None
 
 
 COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str, *, audiences: set[str], is_input: bool = False):
+def command(
+    name: str, *, audiences: set[str], is_input: bool = False, input_kind: str | None = None
+):
     def register(handler: Handler) -> Handler:
-        COMMANDS[name] = Command(name, frozenset(audiences), handler, is_input)
+        COMMANDS[name] = Command(
+            name, frozenset(audiences), handler, is_input or bool(input_kind), input_kind
+        )
         return handler
 
     return register
@@ -67,6 +74,10 @@ def str_arg(args: dict, name: str, *, max_length: int = 200, required: bool = Tr
     if not isinstance(value, str) or len(value) > max_length or (required and not value.strip()):
         raise ProtocolError("bad_args")
     return value
+
+
+def id_arg(args: dict, name: str) -> int:
+    return int_arg(args, name, low=1, high=2**62)
 
 
 def bool_arg(args: dict, name: str) -> bool:

@@ -123,6 +123,7 @@ class Traject(models.Model):
     title = models.CharField(_("title"), max_length=200)
     date = models.DateField(_("date"))
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="nl")
+    dots_per_participant = models.PositiveSmallIntegerField(_("dots per participant"), default=5)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

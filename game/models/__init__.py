@@ -1,0 +1,21 @@
+"""The workshop's models, one module per area; imported here so Django finds them all."""
+
+from game.models.core import (  # noqa: F401
+    LANGUAGE_CHOICES,
+    Layer,
+    Localised,
+    Participant,
+    Phase,
+    Programme,
+    Step,
+    Traject,
+)
+from game.models.stap1 import (  # noqa: F401
+    Cluster,
+    DotVote,
+    Note,
+    Prompt,
+    SharedPicture,
+    Statement,
+    StatementAnswer,
+)

@@ -1,0 +1,113 @@
+"""Stap 1 commands over the WebSocket: audiences, locks, and what lands in the database."""
+
+from __future__ import annotations
+
+import pytest
+from channels.db import database_sync_to_async
+
+from game import stap1
+from game.models import DotVote, Note, StatementAnswer
+from tests.live.helpers import connect, reply_to, send
+from tests.live.test_live_session import facilitator_socket, paths
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+FACILITATOR_ONLY = [
+    ("statement.add", {"text": "Nieuw"}),
+    ("statement.open", {"statement": 1}),
+    ("statement.reveal", {"statement": 1}),
+    ("cluster.create", {"name": "Vertrouwen"}),
+    ("note.move", {"note": 1, "cluster": None}),
+    ("picture.save", {"texts": {"obstacles": "Regels"}}),
+]
+PARTICIPANT_ONLY = [
+    ("statement.answer", {"statement": 1, "answer": "eens"}),
+    ("note.write", {"prompt": "wat-is", "text": "Luisteren"}),
+    ("dots.set", {"cluster": 1, "dots": 1}),
+]
+
+
+@pytest.mark.parametrize(("cmd", "args"), FACILITATOR_ONLY)
+async def test_a_participant_cannot_send_facilitator_stap1_commands(live, alice, cmd, args):
+    phone, _ = await connect(paths(live)["participant"], session_key=alice[1])
+    reply = await reply_to(phone, await send(phone, cmd, args))
+    assert reply["error"]["code"] == "forbidden"
+    await phone.disconnect()
+
+
+@pytest.mark.parametrize(("cmd", "args"), PARTICIPANT_ONLY)
+async def test_the_facilitator_cannot_send_participant_input(live, facilitator, cmd, args):
+    console, _ = await facilitator_socket(live, facilitator)
+    reply = await reply_to(console, await send(console, cmd, args))
+    assert reply["error"]["code"] == "forbidden"
+    await console.disconnect()
+
+
+async def goto(console, phase: str, step: str = "stap1"):
+    reply = await reply_to(
+        console, await send(console, "phase.goto", {"step": step, "phase": phase})
+    )
+    assert "ack" in reply, reply
+
+
+async def test_a_note_written_before_the_facilitator_moved_on_still_lands(live, facilitator, alice):
+    console, _ = await facilitator_socket(live, facilitator)
+    phone, _ = await connect(paths(live)["participant"], session_key=alice[1])
+    await goto(console, "notities")
+    await goto(console, "clusteren")  # moved on, but the notes phase is not locked
+    reply = await reply_to(
+        phone, await send(phone, "note.write", {"prompt": "wat-is", "text": "Ruimte"})
+    )
+    assert "ack" in reply
+    assert await database_sync_to_async(Note.objects.count)() == 1
+    await phone.disconnect()
+    await console.disconnect()
+
+
+async def test_a_locked_notes_phase_refuses_notes_from_anywhere(live, facilitator, alice):
+    console, _ = await facilitator_socket(live, facilitator)
+    phone, _ = await connect(paths(live)["participant"], session_key=alice[1])
+    await goto(console, "notities")
+    await reply_to(console, await send(console, "phase.lock", {"locked": True}))
+    await goto(console, "clusteren")
+    reply = await reply_to(
+        phone, await send(phone, "note.write", {"prompt": "wat-is", "text": "Ruimte"})
+    )
+    assert reply["error"]["code"] == "phase_locked"
+    assert await database_sync_to_async(Note.objects.count)() == 0
+    await phone.disconnect()
+    await console.disconnect()
+
+
+async def test_a_statement_answer_and_dots_are_stored_after_the_ack(live, facilitator, alice):
+    statement = await database_sync_to_async(stap1.add_statement)(traject=live.traject, text="S")
+    cluster = await database_sync_to_async(stap1.create_cluster)(traject=live.traject, name="C")
+    console, _ = await facilitator_socket(live, facilitator)
+    phone, _ = await connect(paths(live)["participant"], session_key=alice[1])
+    assert "ack" in await reply_to(
+        console, await send(console, "statement.open", {"statement": statement.pk})
+    )
+    answer = {"statement": statement.pk, "answer": "eens"}
+    assert "ack" in await reply_to(phone, await send(phone, "statement.answer", answer))
+    assert await database_sync_to_async(StatementAnswer.objects.count)() == 1
+    dots = {"cluster": cluster.pk, "dots": 2}
+    assert "ack" in await reply_to(phone, await send(phone, "dots.set", dots))
+    assert await database_sync_to_async(lambda: DotVote.objects.get().dots)() == 2
+    too_many = {"cluster": cluster.pk, "dots": 99}
+    reply = await reply_to(phone, await send(phone, "dots.set", too_many))
+    assert reply["error"]["code"] == "dots_exhausted"
+    await phone.disconnect()
+    await console.disconnect()
+
+
+async def test_bad_arguments_get_a_localised_error_and_change_nothing(live, alice):
+    phone, _ = await connect(paths(live)["participant"] + "?lang=en", session_key=alice[1])
+    reply = await reply_to(phone, await send(phone, "dots.set", {"cluster": "x", "dots": -1}))
+    assert reply["error"] == {
+        "code": "bad_args",
+        "message": "Some of what was sent is missing or not valid.",
+    }
+    await phone.send_to(text_data="not json at all")
+    garbled = await phone.receive_json_from(timeout=5)
+    assert garbled["error"]["code"] == "bad_message"
+    await phone.disconnect()
