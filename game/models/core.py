@@ -124,6 +124,8 @@ class Traject(models.Model):
     date = models.DateField(_("date"))
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="nl")
     dots_per_participant = models.PositiveSmallIntegerField(_("dots per participant"), default=5)
+    # Dot results stay hidden until the facilitator reveals them, so nobody follows the crowd.
+    dots_revealed = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
