@@ -89,11 +89,11 @@ _NUMBER_AFTER = re.compile(
     rf"""
     {_GAP}
     (?:
-        (?:nr|no|huisnummer)\.?{_SPACE}*
-      | (?:[A-Z][\w'-]+[ \u00a0\t,]+){{0,2}}\n?[ \u00a0\t]*[A-ZÀ-Ý][\w'.-]*{_SPACE}+
-    )?
-    {_HOUSE_NUMBER}
-    (?![\w:]|[.,]\d|{_SPACE}+[a-zà-ÿ])  # "1234 AB, 12 huishoudens" counts, not an address
+        (?:nr|no|huisnummer)\.?{_SPACE}*{_HOUSE_NUMBER}
+      | {_HOUSE_NUMBER}(?!{_SPACE}+[a-zà-ÿ])
+      | (?:[A-Z][\w'-]+[ \u00a0\t,]+){{0,2}}\n?[ \u00a0\t]*[A-ZÀ-Ý][\w'.-]*{_SPACE}+{_HOUSE_NUMBER}
+    )
+    (?![\w:]|[.,]\d)
     """,
     re.VERBOSE,
 )
@@ -223,7 +223,7 @@ def _phones(text: str) -> list[Finding]:
 def _bsns(text: str) -> list[Finding]:
     found = []
     for m in _BSN.finditer(text):
-        if _CURRENCY_BEFORE.search(text, 0, m.start()):
+        if _CURRENCY_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
         if elfproef(re.sub(r"\D", "", m.group())):
             found.append(_finding("bsn", text, m.start(), m.end()))
