@@ -23,11 +23,16 @@ run: setup
 	$(BIN)/daphne -b $(HOST) -p $(PORT) workshop.asgi:application
 
 # Browser tests drive Debian's Chromium (no browser download): install it when it is missing.
-browser:
+# axe-core (accessibility checks) comes from the npm registry, pinned in package-lock.json.
+browser: node_modules/axe-core/axe.min.js
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  elif command -v sudo >/dev/null 2>&1; then sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing and cannot be installed here: browser tests will skip."; fi; }
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	  else echo "npm is missing: the accessibility checks will skip."; fi
 
 lint: setup
 	$(BIN)/ruff check .

@@ -1,10 +1,11 @@
-"""Library content is edited here without code: layers with their role cards, programmes."""
+"""Library content is edited here without code: layers with their role cards, programmes,
+cases with their developments."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from game.models import Layer, Participant, Phase, Programme, Step, Traject
+from game.models import Case, Development, Layer, Participant, Phase, Programme, Step, Traject
 
 
 @admin.register(Layer)
@@ -40,3 +41,16 @@ class TrajectAdmin(admin.ModelAdmin):
 class ParticipantAdmin(admin.ModelAdmin):
     list_display = ["name", "layer", "traject", "joined_at"]
     list_filter = ["traject", "layer"]
+
+
+class DevelopmentInline(admin.StackedInline):
+    model = Development
+    extra = 0
+    fields = ["order", "text_nl", "text_en"]
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = ["order", "key", "title_nl", "title_en"]
+    list_display_links = ["key"]
+    inlines = [DevelopmentInline]

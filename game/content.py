@@ -1,4 +1,4 @@
-"""Loads the library content (layers, role cards, programmes) from the JSON files in
+"""Loads the library content (layers, role cards, programmes, cases) from the JSON files in
 `game/content/` into the database.
 
 Loading is idempotent and keyed by `key`: running it again updates texts in place and never
@@ -13,7 +13,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import F
 
-from game.models import Layer, Phase, Programme, Prompt, Statement, Step
+from game.models import Case, Development, Layer, Phase, Programme, Prompt, Statement, Step
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -80,9 +80,25 @@ def load_programmes() -> None:
                 )
 
 
+@transaction.atomic
+def load_cases() -> None:
+    """Cases keyed by `key`, their developments by position in the file; a development removed
+    from the file is removed from the library (developments_revealed counts what remains)."""
+    for order, item in enumerate(read("cases.json"), start=1):
+        fields = dict(item)
+        developments = fields.pop("developments", [])
+        case, _ = Case.objects.update_or_create(
+            key=fields.pop("key"), defaults={**fields, "order": order}
+        )
+        for position, development in enumerate(developments, start=1):
+            Development.objects.update_or_create(case=case, order=position, defaults=development)
+        case.developments.filter(order__gt=len(developments)).delete()
+
+
 def load_all() -> None:
     load_layers()
     load_role_cards()
     load_prompts()
     load_library_statements()
     load_programmes()
+    load_cases()

@@ -24,6 +24,7 @@ from game.tallies import dot_ranking, dot_tally
 NOTE_MAX = 280
 STATEMENT_MAX = 300
 CLUSTER_NAME_MAX = 120
+DOTS_MAX = 20
 ANSWERABLE = {Statement.Status.OPEN, Statement.Status.REVEALED}
 # Which part of the shared picture each prompt's clusters pre-fill (domain.md, Stap 1 outcome).
 PICTURE_SECTIONS = {
@@ -217,6 +218,34 @@ def set_dots(*, participant: Participant, cluster: Cluster, dots: int) -> bool:
     row.dots = dots
     row.save(update_fields=["dots"])
     return True
+
+
+def reveal_dots(*, traject: Traject, revealed: bool) -> bool:
+    if traject.dots_revealed == revealed:
+        return False
+    traject.dots_revealed = revealed
+    traject.save(update_fields=["dots_revealed"])
+    return True
+
+
+def set_dots_per_participant(*, traject: Traject, dots: int) -> bool:
+    """Change the number of dots; refused once someone has used more than the new number."""
+    if not 1 <= dots <= DOTS_MAX:
+        raise GameError("dots_invalid")
+    most = (
+        DotVote.objects.filter(cluster__traject=traject)
+        .values("participant")
+        .annotate(total=Sum("dots"))
+        .order_by("-total")
+        .values_list("total", flat=True)
+        .first()
+    )
+    if most and most > dots:
+        raise GameError("dots_in_use", max=most)
+    changed = traject.dots_per_participant != dots
+    traject.dots_per_participant = dots
+    traject.save(update_fields=["dots_per_participant"])
+    return changed
 
 
 def cluster_results(traject: Traject):

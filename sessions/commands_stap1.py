@@ -120,6 +120,18 @@ def set_dots(ctx: Context, args: dict) -> bool:
     )
 
 
+@command("dots.reveal", audiences={FACILITATOR})
+def reveal_dots(ctx: Context, args: dict) -> bool:
+    return stap1.reveal_dots(traject=ctx.live.traject, revealed=bool_arg(args, "revealed"))
+
+
+@command("dots.configure", audiences={FACILITATOR})
+def configure_dots(ctx: Context, args: dict) -> bool:
+    return stap1.set_dots_per_participant(
+        traject=ctx.live.traject, dots=int_arg(args, "per_participant", low=1, high=100)
+    )
+
+
 @command("picture.save", audiences={FACILITATOR})
 def save_picture(ctx: Context, args: dict) -> bool:
     texts = args.get("texts")

@@ -3,8 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from game.errors import GameError
 from game.models import LANGUAGE_CHOICES, Layer, Traject
-from game.participants import NAME_MAX
+from game.participants import NAME_MAX, clean_name
 
 
 class CodeForm(forms.Form):
@@ -38,6 +39,13 @@ class JoinForm(forms.Form):
             (layer.key, layer.text("label", lang)) for layer in Layer.objects.filter(joinable=True)
         ]
         self.fields["layer"].error_messages["required"] = _("Choose the layer you work in.")
+
+    def clean_name(self) -> str:
+        """The game's name rule, so an empty name is reported together with a missing layer."""
+        try:
+            return clean_name(self.cleaned_data.get("name", ""))
+        except GameError as exc:
+            raise forms.ValidationError(exc.message()) from exc
 
 
 class TrajectForm(forms.ModelForm):

@@ -85,3 +85,11 @@ def bool_arg(args: dict, name: str) -> bool:
     if not isinstance(value, bool):
         raise ProtocolError("bad_args")
     return value
+
+
+def ids_arg(args: dict, name: str, *, max_items: int = 200) -> list[int]:
+    """A non-empty list of ids (e.g. the wishes to merge)."""
+    value = args.get(name)
+    if not isinstance(value, list) or not 1 <= len(value) <= max_items:
+        raise ProtocolError("bad_args")
+    return [id_arg({"id": item}, "id") for item in value]

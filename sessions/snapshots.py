@@ -17,9 +17,11 @@ from django.utils import translation
 from game.models import Layer, Participant
 from game.participants import missing_required_layers
 from game.programme import phases_of
+from sessions import sections_stap1, sections_stap2  # noqa: F401 - register the sections
 from sessions.models import LiveSession, PhaseReady
 from sessions.presence import online_participant_ids
 from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN
+from sessions.sections import View, build_sections
 
 
 @dataclass(frozen=True)
@@ -49,14 +51,19 @@ def build_snapshot(*, live_id: int, audience: str, lang: str) -> Snapshot:
             pk=live_id
         )
         state = common_state(live, lang)
+        people = attendees(live)
         personal: dict[int, dict] = {}
         if audience == FACILITATOR:
-            state |= facilitator_state(live, lang)
+            state |= facilitator_state(live, lang, people)
         elif audience == SCREEN:
-            people = attendees(live)
             state |= {"layers": layer_counts(people, online_participant_ids(live.pk), lang)}
         elif audience == PARTICIPANT:
-            personal = participant_parts(live, lang)
+            personal = participant_parts(live, lang, people)
+        shared, parts = build_sections(View(live=live, audience=audience, lang=lang, people=people))
+        state |= shared
+        for pid, part in parts.items():
+            if pid in personal:
+                personal[pid] |= part
         return Snapshot(
             version=live.version,
             shared_json=json.dumps(state, ensure_ascii=False, separators=(",", ":")),
@@ -122,8 +129,7 @@ def layer_counts(people: list[Participant], online: set[int], lang: str) -> list
     ]
 
 
-def facilitator_state(live: LiveSession, lang: str) -> dict:
-    people = attendees(live)
+def facilitator_state(live: LiveSession, lang: str, people: list[Participant]) -> dict:
     online = online_participant_ids(live.pk)
     ready = set(
         PhaseReady.objects.filter(live_session=live, phase=live.phase).values_list(
@@ -168,7 +174,7 @@ def facilitator_state(live: LiveSession, lang: str) -> dict:
     }
 
 
-def participant_parts(live: LiveSession, lang: str) -> dict[int, dict]:
+def participant_parts(live: LiveSession, lang: str, people: list[Participant]) -> dict[int, dict]:
     ready = set(
         PhaseReady.objects.filter(live_session=live, phase=live.phase).values_list(
             "participant_id", flat=True
@@ -176,5 +182,5 @@ def participant_parts(live: LiveSession, lang: str) -> dict[int, dict]:
     )
     return {
         p.pk: {"name": p.name, "layer": p.layer.text("label", lang), "ready": p.pk in ready}
-        for p in attendees(live)
+        for p in people
     }

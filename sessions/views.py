@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from game.errors import GameError
 from game.models import Programme, Traject
 from game.participants import join_traject
+from game.trajecten import create_traject
 from sessions.forms import CodeForm, JoinForm, TrajectForm
 from sessions.live import attend, find_open_session, open_session, participant_for, register_device
 from sessions.login_links import use_login_link
@@ -97,9 +98,7 @@ def facilitator_home(request: HttpRequest) -> HttpResponse:
         initial={"language": translation.get_language(), "programme": default_programme()},
     )
     if request.method == "POST" and form.is_valid():
-        traject = form.save(commit=False)
-        traject.facilitator = request.user
-        traject.save()
+        traject = create_traject(facilitator=request.user, **form.cleaned_data)
         messages.success(request, _("Traject created. Open a live session when you are ready."))
         return redirect("facilitator:traject", pk=traject.pk)
     trajecten = own_trajecten(request).prefetch_related("live_sessions")

@@ -19,3 +19,14 @@ from game.models.stap1 import (  # noqa: F401
     Statement,
     StatementAnswer,
 )
+from game.models.stap2 import (  # noqa: F401
+    Case,
+    Development,
+    ProgrammeVersion,
+    Reaction,
+    Requirement,
+    RequirementRevision,
+    RequirementVote,
+    RoleAssignment,
+    Wish,
+)

@@ -126,6 +126,26 @@ class Traject(models.Model):
     dots_per_participant = models.PositiveSmallIntegerField(_("dots per participant"), default=5)
     # Dot results stay hidden until the facilitator reveals them, so nobody follows the crowd.
     dots_revealed = models.BooleanField(default=False)
+    # Stap 2. PROTECT: a case a traject played stays in the library (the document refers to it).
+    case = models.ForeignKey(
+        "game.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="trajecten"
+    )
+    # How many of the case's developments the room has seen, in `Development.order`.
+    developments_revealed = models.PositiveSmallIntegerField(default=0)
+    # Phones show the role card only after the facilitator reveals the roles.
+    roles_revealed = models.BooleanField(default=False)
+    vote_method = models.CharField(
+        _("voting method"),
+        max_length=6,
+        choices=[("moscow", "MoSCoW"), ("dots", _("dots"))],
+        default="moscow",
+    )
+    max_wishes = models.PositiveSmallIntegerField(_("wishes per participant"), default=3)
+    requirement_dots = models.PositiveSmallIntegerField(
+        _("dots per participant for requirements"), default=5
+    )
+    # As with the dots of Stap 1: results stay hidden until revealed, so nobody follows the crowd.
+    votes_revealed = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -1,7 +1,8 @@
 // The facilitator's console: moves through the programme, runs the timer, locks input, and
 // shows who is in (per layer, online/offline, done with this phase).
+import { kinds as stap1 } from "./console-stap1.js";
 import { LiveSocket } from "./live-socket.js";
-import { byId, el, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
+import { activityHost, byId, el, fmt, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
 
 const root = byId("console");
 let state = null;
@@ -18,10 +19,12 @@ const socket = new LiveSocket(socketUrl(root.dataset.socket), {
   },
 });
 const tickTimer = runTimer(socket, () => state && state.timer);
+const renderActivity = activityHost(byId("activity"), { ...stap1 }, socket);
 
 function render() {
   renderPhase(state);
   tickTimer();
+  renderActivity(state, null);
   renderOutline();
   renderParticipants();
   const locked = state.phase.locked;
@@ -61,7 +64,8 @@ function renderOutline() {
 }
 
 function renderParticipants() {
-  setText("participant-total", String(state.participants.length));
+  const count = state.participants.length;
+  setText("people-heading", fmt(count === 1 ? strings.participants.one : strings.participants.other, { n: count }));
   byId("layer-counts").replaceChildren(
     ...state.layers.map((layer) =>
       el("li", { cls: layer.joined ? "" : "empty" }, [

@@ -1,7 +1,8 @@
 // The participant's phone: follows the current step and phase, shows the connection state,
 // and lets the participant say they are done with a phase.
 import { LiveSocket } from "./live-socket.js";
-import { byId, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
+import { kinds as stap1 } from "./phone-stap1.js";
+import { activityHost, byId, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
 
 const root = byId("phone");
 let state = null;
@@ -21,10 +22,14 @@ const socket = new LiveSocket(socketUrl(root.dataset.socket), {
   },
 });
 const tickTimer = runTimer(socket, () => state && state.timer);
+const renderActivity = activityHost(byId("activity"), { ...stap1 }, socket);
 
 function render() {
   renderPhase(state);
   tickTimer();
+  renderActivity(state, me);
+  // While people join, the programme's text tells newcomers how to join; this phone is in.
+  if (state.phase.kind === "join") setText("phase-instruction", strings.joined_wait);
   show("session-ended", state.session.closed);
   const readyButton = byId("ready-button");
   const canSignal = state.phase.kind !== "join" && !state.phase.locked;

@@ -1,7 +1,8 @@
 // The projector: read-only. Big code and QR while people join, counts per layer, the current
 // step and phase, and the timer.
+import { kinds as stap1 } from "./screen-stap1.js";
 import { LiveSocket } from "./live-socket.js";
-import { byId, el, renderPhase, renderStatus, runTimer, setText, show, socketUrl } from "./ui.js";
+import { activityHost, byId, el, renderPhase, renderStatus, runTimer, setText, show, socketUrl } from "./ui.js";
 
 const root = byId("screen");
 let state = null;
@@ -14,10 +15,12 @@ const socket = new LiveSocket(socketUrl(root.dataset.socket), {
   onStatus: renderStatus,
 });
 const tickTimer = runTimer(socket, () => state && state.timer);
+const renderActivity = activityHost(byId("activity"), { ...stap1 }, socket);
 
 function render() {
   renderPhase(state);
   tickTimer();
+  renderActivity(state, null);
   const joining = state.phase.kind === "join";
   root.classList.toggle("joining", joining);
   show("join-panel", joining);

@@ -77,3 +77,54 @@ export function renderPhase(state) {
   setText("phase-position", strings.position.replace("%(n)s", state.phase.position).replace("%(total)s", state.phase.count));
   show("phase-locked", state.phase.locked);
 }
+
+// Fill %(name)s placeholders of a translated string.
+export function fmt(text, params = {}) {
+  return text.replace(/%\((\w+)\)s/g, (_, key) => String(params[key] ?? ""));
+}
+
+// Mounts the part of a page that belongs to the current phase kind. `kinds` maps a phase kind
+// to a factory (container, socket) -> {update(state, me), leave()}; leave() runs before the
+// phase changes, so a view can send or keep a draft instead of dropping it.
+export function activityHost(container, kinds, socket) {
+  let current = null;
+  let currentKind = null;
+  return (state, me) => {
+    const kind = state.phase.kind;
+    if (kind !== currentKind) {
+      if (current && current.leave) current.leave();
+      container.replaceChildren();
+      current = kinds[kind] ? kinds[kind](container, socket) : null;
+      currentKind = kind;
+    }
+    if (current) current.update(state, me);
+  };
+}
+
+// Horizontal bars with the number written out: readable without colour and by screen readers.
+export function bars(items) {
+  return el(
+    "ul",
+    { cls: "bars" },
+    items.map((item) =>
+      el("li", { cls: `bar bar-${item.key}` }, [
+        el("span", { cls: "bar-label", text: item.label }),
+        el("span", { cls: "bar-track", attrs: { "aria-hidden": "true" } }, [
+          el("span", { cls: "bar-fill", attrs: { style: `width:${Math.max(0, Math.min(100, item.percent))}%` } }),
+        ]),
+        el("span", { cls: "bar-value", text: item.value }),
+      ]),
+    ),
+  );
+}
+
+// Re-render a list while keeping keyboard focus on the element with the same data-focus key.
+export function keepFocus(container, render) {
+  const active = document.activeElement;
+  const key = active && container.contains(active) ? active.dataset.focus : null;
+  render();
+  if (key) {
+    const again = container.querySelector(`[data-focus="${CSS.escape(key)}"]`);
+    if (again) again.focus();
+  }
+}

@@ -70,6 +70,12 @@ def test_a_missing_layer_is_refused_on_the_page(live):
     assert "Kies de laag waarin je werkt." in response.content.decode()
 
 
+def test_an_empty_form_names_both_missing_answers(live):
+    page = Client().post(reverse("join", args=[live.code]), {"name": " "}).content.decode()
+    assert "Vul je naam in." in page
+    assert "Kies de laag waarin je werkt." in page
+
+
 def test_nobody_can_join_as_the_inwoner(live):
     response = join(Client(), live.code, "Alice", "inwoner")
     assert response.status_code == 200

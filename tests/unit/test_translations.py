@@ -8,35 +8,51 @@ import re
 from pathlib import Path
 
 LOCALE = Path(__file__).resolve().parents[2] / "locale" / "nl" / "LC_MESSAGES"
+LINE = re.compile(r'^(msgid|msgid_plural|msgstr|msgstr\[\d\]) "(.*)"$')
 
 
-def po_entries() -> dict[str, str]:
-    """A small reader for the .po format as `makemessages` writes it."""
-    entries, key, current, field = {}, None, [], None
+def po_entries() -> dict[str, list[str]]:
+    """msgid → its translations (one, or one per plural form), read from the .po file."""
+    entries: dict[str, list[str]] = {}
+    fields: dict[str, str] = {}
+    current = None
     lines = (LOCALE / "django.po").read_text(encoding="utf-8").splitlines() + [""]
     for line in lines:
-        match = re.match(r'^(msgid|msgstr) "(.*)"$', line)
+        match = LINE.match(line)
         if match:
-            if match.group(1) == "msgstr":
-                key, current = "".join(current), []
-            field = match.group(1)
-            current.append(match.group(2))
-        elif line.startswith('"') and field:
-            current.append(line[1:-1])
-        elif not line.strip() and field == "msgstr":
-            entries[key] = "".join(current)
-            field, current = None, []
+            current = match.group(1)
+            fields[current] = match.group(2)
+        elif line.startswith('"') and current:
+            fields[current] += line[1:-1]
+        elif not line.strip() and fields:
+            strings = [v for k, v in sorted(fields.items()) if k.startswith("msgstr")]
+            entries[fields["msgid"].replace('\\"', '"')] = [s.replace('\\"', '"') for s in strings]
+            fields, current = {}, None
     entries.pop("", None)
-    return {k.replace('\\"', '"'): v.replace('\\"', '"') for k, v in entries.items()}
+    return entries
+
+
+def test_the_reader_sees_the_whole_catalogue():
+    entries = po_entries()
+    assert len(entries) > 100
+    assert entries["Please enter your name."] == ["Vul je naam in."]
+    assert entries["%(n)s participant"] == ["%(n)s deelnemer", "%(n)s deelnemers"]
 
 
 def test_every_dutch_string_is_translated():
-    untranslated = [msgid for msgid, msgstr in po_entries().items() if not msgstr]
+    untranslated = [m for m, strings in po_entries().items() if not all(strings)]
     assert untranslated == []
 
 
 def test_the_compiled_catalogue_matches_the_po_file():
     with open(LOCALE / "django.mo", "rb") as handle:
         catalogue = gettext.GNUTranslations(handle)
-    stale = [m for m, s in po_entries().items() if catalogue.gettext(m) != s]
+    stale = []
+    for msgid, strings in po_entries().items():
+        if len(strings) == 1:
+            compiled = [catalogue.gettext(msgid)]
+        else:
+            compiled = [catalogue.ngettext(msgid, msgid, n) for n in (1, 2)]
+        if compiled != strings:
+            stale.append(msgid)
     assert stale == [], "run `make messages` and commit the .mo file"

@@ -8,7 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from game.content import load_all
 from game.models import Programme, Traject
+from game.trajecten import create_traject
 from sessions.login_links import create_login_link
+
+DEMO_GEMEENTE = "Gemeente Voorbeeldstad"
 
 
 class Command(BaseCommand):
@@ -27,16 +30,15 @@ class Command(BaseCommand):
         if user.has_usable_password():
             user.set_unusable_password()  # no default password anywhere
             user.save()
-        Traject.objects.get_or_create(
-            facilitator=user,
-            gemeente="Gemeente Voorbeeldstad",
-            defaults={
-                "title": "Verticaal maatwerk leren — sociaal domein",
-                "date": date.today(),
-                "language": "nl",
-                "programme": Programme.objects.get(key="verticaal"),
-            },
-        )
+        if not Traject.objects.filter(facilitator=user, gemeente=DEMO_GEMEENTE).exists():
+            create_traject(
+                facilitator=user,
+                gemeente=DEMO_GEMEENTE,
+                title="Verticaal maatwerk leren — sociaal domein",
+                date=date.today(),
+                language="nl",
+                programme=Programme.objects.get(key="verticaal"),
+            )
         token = create_login_link(user)
         url = f"{base_url.rstrip('/')}/inloggen/link/{token}/"
         self.stdout.write("")

@@ -1,0 +1,15 @@
+"""Starting a traject: it gets its own editable copy of the library's stellingen."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from game.models import Traject
+from game.stap1 import seed_statements
+
+
+@transaction.atomic
+def create_traject(*, facilitator, **fields) -> Traject:
+    traject = Traject.objects.create(facilitator=facilitator, **fields)
+    seed_statements(traject)
+    return traject

@@ -1,0 +1,95 @@
+"""What each audience's snapshot carries: only what it may see (design.md, Audiences)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game import stap1, stap2
+from game.programme import phase_by_key
+from sessions.models import LiveSession
+from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN
+from sessions.snapshots import build_snapshot
+from tests.conftest import make_participant
+
+pytestmark = pytest.mark.django_db
+
+
+def go(live: LiveSession, step: str, phase: str) -> None:
+    live.phase = phase_by_key(live.traject.programme, step, phase)
+    live.version += 1
+    live.save()
+
+
+def snap(live: LiveSession, audience: str) -> tuple[dict, dict]:
+    snapshot = build_snapshot(live_id=live.pk, audience=audience, lang="nl")
+    return json.loads(snapshot.shared_json), snapshot.personal
+
+
+@pytest.fixture
+def room(live):
+    alice = make_participant(live, "Alice", "raad")[0]
+    bob = make_participant(live, "Bob", "uitvoering")[0]
+    return live, alice, bob
+
+
+def test_anonymous_notes_reach_no_audience_with_their_author(room):
+    live, alice, bob = room
+    stap1.write_note(participant=alice, prompt_key="wat-is", text="Anoniem", signed=False)
+    stap1.write_note(participant=bob, prompt_key="wat-is", text="Getekend", signed=True)
+    go(live, "stap1", "notities")
+    for audience in (SCREEN, FACILITATOR):
+        shared, _ = snap(live, audience)
+        authors = {note["text"]: note["author"] for note in shared["notes"]}
+        assert authors == {"Anoniem": None, "Getekend": "Bob"}
+        assert "Alice" not in json.dumps(shared["notes"])
+
+
+def test_a_phone_gets_only_its_own_notes(room):
+    live, alice, bob = room
+    stap1.write_note(participant=alice, prompt_key="wat-is", text="Van Alice", signed=False)
+    go(live, "stap1", "notities")
+    shared, personal = snap(live, PARTICIPANT)
+    assert "notes" not in shared
+    assert [n["text"] for n in personal[alice.pk]["notes"]] == ["Van Alice"]
+    assert personal[bob.pk]["notes"] == []
+
+
+def test_statement_results_stay_hidden_from_phones_and_screen_until_revealed(room):
+    live, alice, _ = room
+    statement = stap1.add_statement(traject=live.traject, text="Stelling")
+    stap1.open_statement(statement=statement)
+    stap1.answer_statement(statement=statement, participant=alice, answer="eens")
+    go(live, "stap1", "stellingen")
+    assert snap(live, SCREEN)[0]["statement"]["results"] is None
+    assert snap(live, PARTICIPANT)[1][alice.pk]["answer"] == "eens"
+    assert snap(live, FACILITATOR)[0]["statement"]["results"]["percentages"]["eens"] == 100
+    stap1.reveal_statement(statement=statement)
+    live.version += 1
+    live.save()
+    assert snap(live, SCREEN)[0]["statement"]["results"]["percentages"]["eens"] == 100
+
+
+def test_a_phone_sees_only_its_own_role_card_once_revealed(room):
+    live, alice, bob = room
+    stap2.deal_roles(traject=live.traject, seed=1)
+    go(live, "stap2", "rollen")
+    assert snap(live, PARTICIPANT)[1][alice.pk].get("role") is None
+    stap2.reveal_roles(traject=live.traject, revealed=True)
+    live.version += 1
+    live.save()
+    shared, personal = snap(live, PARTICIPANT)
+    assert "assignments" not in shared["roles"]
+    assert personal[alice.pk]["role"]["key"] != "raad"
+    assert personal[alice.pk]["role"]["interests"]
+
+
+def test_wish_packages_reach_the_projector_without_names(room):
+    live, alice, _ = room
+    stap2.deal_roles(traject=live.traject, seed=1)
+    stap2.write_wish(participant=alice, text="Maatwerk moet uitlegbaar zijn")
+    go(live, "stap2", "wensen")
+    shared, _ = snap(live, SCREEN)
+    assert shared["packages"][0]["wishes"] == [{"text": "Maatwerk moet uitlegbaar zijn"}]
+    assert "Alice" not in json.dumps(shared)
