@@ -50,6 +50,7 @@ messages: setup
 
 bench: setup
 	$(BIN)/python bench/broadcast.py
+	$(BIN)/python bench/document.py
 
 clean:
 	rm -rf $(VENV) var

@@ -5,7 +5,20 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from game.models import Case, Development, Layer, Participant, Phase, Programme, Step, Traject
+from game.models import (
+    Case,
+    DecisionRule,
+    Development,
+    DeviceClaim,
+    FrameworkVersion,
+    Layer,
+    Participant,
+    Phase,
+    PracticeCase,
+    Programme,
+    Step,
+    Traject,
+)
 
 
 @admin.register(Layer)
@@ -54,3 +67,43 @@ class CaseAdmin(admin.ModelAdmin):
     list_display = ["order", "key", "title_nl", "title_en"]
     list_display_links = ["key"]
     inlines = [DevelopmentInline]
+
+
+# --- Stap 3 and Dag 2 -------------------------------------------------------------------------
+
+
+@admin.register(PracticeCase)
+class PracticeCaseAdmin(admin.ModelAdmin):
+    list_display = ["title", "traject", "selected", "privacy_confirmed", "redacted_at"]
+    list_filter = ["traject", "selected", "privacy_confirmed"]
+
+
+@admin.register(DecisionRule)
+class DecisionRuleAdmin(admin.ModelAdmin):
+    list_display = ["who_decides", "what", "status", "traject"]
+    list_filter = ["traject", "status"]
+
+
+@admin.register(FrameworkVersion)
+class FrameworkVersionAdmin(admin.ModelAdmin):
+    """Read-only: a frozen kader is never changed (saving one raises), and deleting "v1" would
+    leave the document and the day-2 reviews pointing at nothing."""
+
+    list_display = ["traject", "number", "frozen_at"]
+    list_filter = ["traject"]
+    readonly_fields = ["traject", "number", "frozen_at", "content"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(DeviceClaim)
+class DeviceClaimAdmin(admin.ModelAdmin):
+    list_display = ["participant", "check_code", "created_at", "confirmed_at", "rejected_at"]
+    readonly_fields = ["token_hash"]

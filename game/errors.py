@@ -64,6 +64,49 @@ MESSAGES = {
     "decision_unknown": _("Choose accept, drop or back to candidate."),
     "discussion_note_too_long": _("A discussion note can be at most %(max)s characters."),
     "nothing_accepted": _("Accept at least one requirement before adopting the programme."),
+    # Stap 3
+    "personal_data": _(
+        "This looks like personal data: %(found)s. Take it out, or confirm that it is not "
+        "personal data."
+    ),
+    "case_title_empty": _("Give your case a short title."),
+    "case_title_too_long": _("A case title can be at most %(max)s characters."),
+    "case_situation_empty": _("Describe the situation of your case."),
+    "case_situation_too_long": _("The situation can be at most %(max)s characters."),
+    "case_question_empty": _("Write the maatwerk question of your case."),
+    "case_question_too_long": _("The question can be at most %(max)s characters."),
+    "practice_case_unknown": _("That case does not exist (any more)."),
+    "case_picked": _(
+        "This case has been picked for discussion and can no longer be changed or withdrawn. "
+        "Ask the facilitator."
+    ),
+    "case_not_picked": _("This case was not picked for discussion."),
+    "pick_count": _("Choose one to three cases."),
+    "redaction_too_long": _("A redaction note can be at most %(max)s characters."),
+    "verdict_unknown": _("Choose helps, gets in the way or something is missing."),
+    "comment_too_long": _("A comment can be at most %(max)s characters."),
+    "conclusion_too_long": _("A conclusion can be at most %(max)s characters."),
+    "reason_empty": _("Give a reason for this change."),
+    "rule_empty": _("Fill in at least who decides and what they may decide."),
+    "rule_too_long": _("This part of a decision rule can be at most %(max)s characters."),
+    "rule_unknown": _("That decision rule does not exist (any more)."),
+    "rule_status_unknown": _("Choose proposed, agreed or dropped."),
+    "rule_closed": _("This decision rule was dropped; it takes no reactions."),
+    "stance_unknown": _("Choose agree or concern."),
+    "framework_empty": _("Accept a requirement or agree on a decision rule before freezing."),
+    "already_frozen": _(
+        "The framework is already frozen as version 1. Changes now go into a revision."
+    ),
+    # Dag 2
+    "not_frozen": _("There is no frozen framework yet."),
+    "claim_unknown": _("That claim does not exist (any more)."),
+    "claim_decided": _("This claim has already been confirmed or rejected."),
+    "applied_unknown": _("Choose yes, partly or no."),
+    "review_item_unknown": _("That item is not part of the framework."),
+    "review_too_long": _("An answer can be at most %(max)s characters."),
+    "changes_none": _("There is nothing to revise."),
+    "change_invalid": _("One of the changes is not valid. Check kind, item and action."),
+    "change_twice": _("Each item can be changed only once per revision."),
 }
 
 
@@ -74,6 +117,11 @@ class GameError(Exception):
         super().__init__(code)
         self.code = code
         self.params = params
+
+    def details(self) -> dict:
+        """Structured parameters the client can use (lists and dicts, e.g. the personal-data
+        findings a phone highlights); text parameters only fill the message."""
+        return {k: v for k, v in self.params.items() if isinstance(v, list | dict)}
 
     def message(self) -> str:
         """The localised message in the active language."""

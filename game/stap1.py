@@ -27,6 +27,8 @@ CLUSTER_NAME_MAX = 120
 DOTS_MAX = 20
 ANSWERABLE = {Statement.Status.OPEN, Statement.Status.REVEALED}
 # Which part of the shared picture each prompt's clusters pre-fill (domain.md, Stap 1 outcome).
+# The four parts of the shared picture, in the order they are read (domain.md, Stap 1).
+PICTURE_FIELDS = ("what_it_is", "what_it_is_not", "shadow_sides", "obstacles")
 PICTURE_SECTIONS = {
     "wat-is": "what_it_is",
     "hoe-werkt": "what_it_is",
@@ -269,7 +271,7 @@ def draft_shared_picture(traject: Traject) -> dict[str, str]:
     if latest is not None:
         return picture_texts(latest)
     clusters = {c.pk: c for c in traject.clusters.prefetch_related("notes__prompt")}
-    sections: dict[str, list[str]] = {field: [] for field in set(PICTURE_SECTIONS.values())}
+    sections: dict[str, list[str]] = {field: [] for field in PICTURE_FIELDS}
     for result in cluster_results(traject):
         cluster = clusters[int(result.key)]
         prompts = [note.prompt.key for note in cluster.notes.all()]
@@ -281,13 +283,12 @@ def draft_shared_picture(traject: Traject) -> dict[str, str]:
 
 
 def picture_texts(picture: SharedPicture) -> dict[str, str]:
-    return {field: getattr(picture, field) for field in set(PICTURE_SECTIONS.values())}
+    return {field: getattr(picture, field) for field in PICTURE_FIELDS}
 
 
 def save_shared_picture(*, traject: Traject, texts: dict[str, str]) -> SharedPicture:
     """Save a new version; earlier versions stay."""
-    fields = set(PICTURE_SECTIONS.values())
-    if set(texts) - fields:
+    if set(texts) - set(PICTURE_FIELDS):
         raise GameError("picture_field_unknown")
     if any(len(str(value)) > 4000 for value in texts.values()):
         raise GameError("picture_too_long", max=4000)

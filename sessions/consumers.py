@@ -123,7 +123,8 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
                     live_id=self.live_id, actor=self.actor, envelope=envelope
                 )
             except GameError as exc:
-                await self.send_json(error_message(exc.code, exc.message(), client_id))
+                error = error_message(exc.code, exc.message(), client_id, exc.details())
+                await self.send_json(error)
                 return
             except Exception:  # never a traceback to the phone; the command changed nothing
                 log.exception("Command %r failed", cmd)

@@ -16,6 +16,7 @@ from game.programme import phases_of
 from sessions import commands as _commands  # noqa: F401 - registers the live-session commands
 from sessions import commands_stap1 as _stap1  # noqa: F401 - registers the Stap 1 commands
 from sessions import commands_stap2 as _stap2  # noqa: F401 - registers the Stap 2 commands
+from sessions import commands_stap3 as _stap3  # noqa: F401 - Stap 3 and Dag 2 commands
 from sessions.models import CommandRecord, LiveSession
 from sessions.protocol import Envelope, ProtocolError
 from sessions.registry import COMMANDS, Actor, Context

@@ -54,5 +54,10 @@ def parse_envelope(content: object) -> Envelope:
     return Envelope(cmd=cmd, id=client_id, args=args)
 
 
-def error_message(code: str, message: str, client_id: str = "") -> dict:
-    return {"id": client_id, "error": {"code": code, "message": message}}
+def error_message(
+    code: str, message: str, client_id: str = "", details: dict | None = None
+) -> dict:
+    error = {"code": code, "message": message}
+    if details:
+        error["details"] = details
+    return {"id": client_id, "error": error}

@@ -88,6 +88,9 @@ def case(view: View) -> tuple[dict, dict[int, dict]]:
             "development_count": chosen.developments.count(),
         }
     if view.audience == FACILITATOR:
+        upcoming = stap2.Development.objects.filter(case_id=traject.case_id).order_by("order")
+        following = upcoming[traject.developments_revealed : traject.developments_revealed + 1]
+        shared["upcoming"] = [d.text("text", view.lang) for d in following]
         shared["cases"] = [
             {"key": c.key, "title": c.text("title", view.lang)} for c in Case.objects.all()
         ]
@@ -98,7 +101,8 @@ def case(view: View) -> tuple[dict, dict[int, dict]]:
 def reactions(view: View) -> tuple[dict, dict[int, dict]]:
     rows = list(Reaction.objects.filter(traject=view.live.traject).select_related("role"))
     if view.audience == PARTICIPANT:
-        return {}, {row.participant_id: {"reaction": row.text} for row in rows}
+        mine = {row.participant_id: {"reaction": row.text} for row in rows}
+        return {"reaction_max": stap2.REACTION_MAX}, mine
     by_role: dict[str, dict] = {}
     for row in sorted(rows, key=lambda r: (r.role.order, r.created_at)):
         group = by_role.setdefault(
@@ -116,7 +120,7 @@ def wishes(view: View) -> tuple[dict, dict[int, dict]]:
         for wish in traject.wishes.order_by("created_at", "pk"):
             if wish.participant_id in personal:
                 personal[wish.participant_id]["wishes"].append({"id": wish.pk, "text": wish.text})
-        return {"max_wishes": traject.max_wishes}, personal
+        return {"max_wishes": traject.max_wishes, "wish_max": stap2.WISH_MAX}, personal
     packages = [
         {
             "role": role.key,
@@ -174,7 +178,7 @@ def prioritise(view: View) -> tuple[dict, dict[int, dict]]:
         for pid, requirement_id, choice, dots in rows:
             if pid in personal:
                 personal[pid]["votes"][str(requirement_id)] = choice or dots
-    if view.audience == FACILITATOR:
+    if view.audience != PARTICIPANT:  # voting progress for the console and the projector
         shared["voting"]["voters"] = (
             RequirementVote.objects.filter(requirement__traject=traject)
             .values("participant")
@@ -191,8 +195,14 @@ def results(view: View) -> tuple[dict, dict[int, dict]]:
     shown = view.audience == FACILITATOR or traject.votes_revealed or kind != "prioritise"
     if not shown:
         return {"results": None}, {}
-    layers = [layer for layer in layer_labels(view.lang) if layer["joinable"]]
-    return {"results": {"layers": layers, "items": stap2.requirement_results(traject)}}, {}
+    every_layer = layer_labels(view.lang)
+    return {
+        "results": {
+            "layers": [layer for layer in every_layer if layer["joinable"]],
+            "role_labels": {layer["key"]: layer["label"] for layer in every_layer},
+            "items": stap2.requirement_results(traject),
+        }
+    }, {}
 
 
 @section("adopt")

@@ -17,7 +17,7 @@ from django.utils import translation
 from game.models import Layer, Participant
 from game.participants import missing_required_layers
 from game.programme import phases_of
-from sessions import sections_stap1, sections_stap2  # noqa: F401 - register the sections
+from sessions import sections_stap1, sections_stap2, sections_stap3  # noqa: F401 - sections
 from sessions.models import LiveSession, PhaseReady
 from sessions.presence import online_participant_ids
 from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN

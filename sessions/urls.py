@@ -2,13 +2,19 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from sessions import views
+from sessions import views, views_document
 
 facilitator_patterns = [
     path("", views.facilitator_home, name="home"),
     path("traject/<int:pk>/", views.traject_detail, name="traject"),
     path("traject/<int:pk>/open/", views.open_live, name="open"),
     path("live/<str:code>/", views.console, name="console"),
+    path("traject/<int:pk>/document/", views_document.preview, name="document"),
+    path(
+        "traject/<int:pk>/document.<str:extension>",
+        views_document.download,
+        name="document_file",
+    ),
 ]
 
 urlpatterns = [

@@ -30,3 +30,16 @@ from game.models.stap2 import (  # noqa: F401
     RoleAssignment,
     Wish,
 )
+from game.models.stap3 import (  # noqa: F401
+    CaseConclusion,
+    CaseDot,
+    DecisionRule,
+    DeviceClaim,
+    FrameworkVersion,
+    FrozenVersionError,
+    Judgement,
+    PracticeCase,
+    RequirementAddition,
+    Review,
+    RuleReaction,
+)

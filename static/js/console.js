@@ -1,6 +1,7 @@
 // The facilitator's console: moves through the programme, runs the timer, locks input, and
 // shows who is in (per layer, online/offline, done with this phase).
 import { kinds as stap1 } from "./console-stap1.js";
+import { kinds as stap2 } from "./console-stap2.js";
 import { LiveSocket } from "./live-socket.js";
 import { activityHost, byId, el, fmt, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
 
@@ -19,7 +20,7 @@ const socket = new LiveSocket(socketUrl(root.dataset.socket), {
   },
 });
 const tickTimer = runTimer(socket, () => state && state.timer);
-const renderActivity = activityHost(byId("activity"), { ...stap1 }, socket);
+const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2 }, socket);
 
 function render() {
   renderPhase(state);

@@ -2,6 +2,7 @@
 // and lets the participant say they are done with a phase.
 import { LiveSocket } from "./live-socket.js";
 import { kinds as stap1 } from "./phone-stap1.js";
+import { kinds as stap2 } from "./phone-stap2.js";
 import { activityHost, byId, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
 
 const root = byId("phone");
@@ -22,7 +23,7 @@ const socket = new LiveSocket(socketUrl(root.dataset.socket), {
   },
 });
 const tickTimer = runTimer(socket, () => state && state.timer);
-const renderActivity = activityHost(byId("activity"), { ...stap1 }, socket);
+const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2 }, socket);
 
 function render() {
   renderPhase(state);

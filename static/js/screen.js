@@ -1,6 +1,7 @@
 // The projector: read-only. Big code and QR while people join, counts per layer, the current
 // step and phase, and the timer.
 import { kinds as stap1 } from "./screen-stap1.js";
+import { kinds as stap2 } from "./screen-stap2.js";
 import { LiveSocket } from "./live-socket.js";
 import { activityHost, byId, el, renderPhase, renderStatus, runTimer, setText, show, socketUrl } from "./ui.js";
 
@@ -15,7 +16,7 @@ const socket = new LiveSocket(socketUrl(root.dataset.socket), {
   onStatus: renderStatus,
 });
 const tickTimer = runTimer(socket, () => state && state.timer);
-const renderActivity = activityHost(byId("activity"), { ...stap1 }, socket);
+const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2 }, socket);
 
 function render() {
   renderPhase(state);

@@ -1,0 +1,123 @@
+"""Markdown of the document, for reuse in wikis and repositories. Participant text is escaped so
+it stays text: no markup, links or HTML can come out of a note or a wish."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from game.document.model import Counted, Document
+
+# Characters that make markup anywhere in a line, and the ones that do so at its start.
+INLINE = re.compile(r"([\\`*_\[\]|~])")
+LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+[.)])")
+
+
+def md(text: str) -> str:
+    """Escape what Markdown would read as markup and neutralise HTML, line by line."""
+    lines = []
+    for line in str(text).splitlines() or [""]:
+        line = " ".join(line.split())
+        line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        line = LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), INLINE.sub(r"\\\1", line))
+        lines.append(line)
+    return "  \n".join(lines)
+
+
+def counted_line(item: Counted) -> str:
+    return f"- {md(item.text)}" + (f" ({item.count}×)" if item.count > 1 else "")
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines + [""]
+
+
+def render_markdown(doc: Document) -> str:
+    with translation.override(doc.language):
+        out = [f"# {md(doc.title)}", "", f"*{doc.status_label}* · {md(doc.gemeente)}", ""]
+        for section in doc.sections:
+            out += [f"## {section.number}. {section.title}", ""]
+            if section.empty:
+                out += [f"*{section.empty}*", ""]
+                continue
+            out += PARTS[section.key](doc)
+        return "\n".join(out).rstrip() + "\n"
+
+
+def participants(doc: Document) -> list[str]:
+    out = [doc.approach, ""]
+    out += table(
+        [_("Layer"), _("Participants")],
+        [[md(layer.label), str(layer.count)] for layer in doc.participants_by_layer],
+    )
+    if doc.named_participants:
+        names = ", ".join(md(name) for name in doc.named_participants)
+        out += [f"{_('Participants who agreed to be named:')} {names}", ""]
+    return out
+
+
+def picture(doc: Document) -> list[str]:
+    out = []
+    if doc.picture:
+        for key, heading in doc.picture_headings.items():
+            out += [f"### {heading}", "", md(doc.picture.get(key) or "—"), ""]
+    for cluster in doc.clusters:
+        out += [f"### {md(cluster.name)} — {_('%(n)s dots') % {'n': cluster.dots}}", ""]
+        out += [counted_line(note) for note in cluster.notes] + [""]
+    return out
+
+
+def packages(doc: Document) -> list[str]:
+    out = []
+    for package in doc.packages:
+        out += [f"### {md(package.role)}", ""]
+        out += [counted_line(wish) for wish in package.wishes] + [""]
+    return out
+
+
+def programme(doc: Document) -> list[str]:
+    out = table(
+        ["#", _("Requirement"), _("Priority"), _("Votes"), _("Asked for by")],
+        [
+            [
+                str(item.rank or "–"),
+                md(item.text) + (f" ⚑ {_('layers disagree')}" if item.flagged else ""),
+                item.priority or "–",
+                item.totals,
+                ", ".join(md(role) for role in item.roles) or "–",
+            ]
+            for item in doc.requirements
+        ],
+    )
+    out += [f"### {_('Vertical support')}", ""]
+    out += table(
+        ["#"] + [md(layer.label) for layer in doc.grid_layers],
+        [[str(item.rank or "–")] + [cell.text for cell in item.grid] for item in doc.requirements],
+    )
+    flagged = [item for item in doc.requirements if item.flagged]
+    if flagged:
+        out += [f"### {_('Where the layers disagree')}", "", doc.disagreement_rule, ""]
+        for item in flagged:
+            out += [
+                f"- **{md(item.text)}** — {_('Wants it:')} {', '.join(item.wanting)}; "
+                f"{_('Rejects it:')} {', '.join(item.rejecting)}"
+                + (
+                    f". {_('Discussion:')} {md(item.discussion_note)}"
+                    if item.discussion_note
+                    else ""
+                )
+            ]
+        out.append("")
+    return out
+
+
+PARTS = {
+    "participants": participants,
+    "picture": picture,
+    "packages": packages,
+    "programme": programme,
+}

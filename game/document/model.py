@@ -1,0 +1,279 @@
+"""The outcome document as plain data: built once from a traject, read by every renderer.
+
+Everything a renderer shows is decided here — what is concept or final, which names may be
+printed (only with consent), that anonymous notes are never attributed — so the five formats
+cannot drift apart. Texts from participants stay plain strings; each renderer escapes them for
+its own format.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from django.db.models import Count
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from game import stap1, stap2
+from game.models import Layer, Traject
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class LayerCount:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A text that several participants wrote alike, printed once with how often."""
+
+    text: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ClusterItem:
+    name: str
+    dots: int
+    notes: list[Counted]
+
+
+@dataclass(frozen=True)
+class WishPackage:
+    role: str
+    wishes: list[Counted]
+
+
+def counted(texts: list[str]) -> list[Counted]:
+    return [Counted(text, n) for text, n in Counter(texts).items()]
+
+
+@dataclass(frozen=True)
+class GridCell:
+    layer: str
+    label: str
+    votes: int  # MoSCoW votes, or dots, of this layer on this requirement
+    support: float | None  # 0..1; None when the layer did not vote
+    text: str  # the cell as printed, e.g. "75% (4)" or "–"
+
+
+@dataclass(frozen=True)
+class RequirementItem:
+    rank: int | None
+    text: str
+    priority: str  # localised MoSCoW label, or "" for dots
+    totals: str  # localised summary of the votes
+    roles: list[str]
+    grid: list[GridCell]
+    flagged: bool
+    wanting: list[str]
+    rejecting: list[str]
+    discussion_note: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered chapter; `empty` explains in the reader's language why it has no content yet."""
+
+    number: int
+    key: str  # names the renderers' part for it, e.g. templates/document/sections/<key>.html
+    title: str
+    empty: str = ""
+
+
+@dataclass
+class Document:
+    schema_version: int
+    title: str
+    gemeente: str
+    date: str
+    language: str
+    status: str  # "concept" until the kader is frozen, then "final"
+    status_label: str
+    generated_at: str
+    sections: list[Section]
+    participants_total: int
+    participants_by_layer: list[LayerCount]
+    named_participants: list[str]
+    approach: str
+    picture: dict[str, str] | None
+    picture_version: int
+    picture_headings: dict[str, str]
+    clusters: list[ClusterItem]
+    case_title: str
+    packages: list[WishPackage]
+    programme_version: int
+    vote_method: str
+    requirements: list[RequirementItem]
+    framework_version: int
+    grid_layers: list[LayerCount]
+    disagreement_rule: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def layer_labels(lang: str) -> dict[str, str]:
+    return {layer.key: layer.text("label", lang) for layer in Layer.objects.all()}
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def requirement_items(
+    items: list[dict], labels: dict[str, str], method: str
+) -> list[RequirementItem]:
+    moscow = {
+        "must": _("Must have"),
+        "should": _("Should have"),
+        "could": _("Could have"),
+        "wont": _("Won't have"),
+    }
+    result = []
+    for item in items:
+        if method == "moscow":
+            counts = item["totals"]["counts"]
+            totals = (
+                _("%(must)s must · %(should)s should · %(could)s could · %(wont)s won't") % counts
+            )
+        else:
+            totals = _("%(dots)s dots from %(layers)s layers") % item["totals"]
+        grid = []
+        for cell in item["grid"]:
+            votes = cell.get("votes", cell.get("dots", 0))
+            text = "–" if cell["support"] is None else f"{percent(cell['support'])} ({votes})"
+            grid.append(
+                GridCell(cell["layer"], labels[cell["layer"]], votes, cell["support"], text)
+            )
+        flag = item["disagreement"]
+        result.append(
+            RequirementItem(
+                rank=item["rank"],
+                text=item["text"],
+                priority=moscow.get(item.get("priority") or "", ""),
+                totals=totals,
+                roles=[labels[key] for key in item["roles"]],
+                grid=grid,
+                flagged=flag["flagged"],
+                wanting=[labels[key] for key in flag["wanting"]],
+                rejecting=[labels[key] for key in flag["rejecting"]],
+                discussion_note=item.get("discussion_note", ""),
+            )
+        )
+    return result
+
+
+def build_document(traject: Traject) -> Document:
+    """The document of a traject as it stands now, in the traject's language."""
+    lang = traject.language
+    with translation.override(lang):
+        labels = layer_labels(lang)
+        people = list(traject.participants.select_related("layer").order_by("layer__order", "name"))
+        counts = dict(
+            traject.participants.values_list("layer__key")
+            .annotate(n=Count("pk"))
+            .values_list("layer__key", "n")
+        )
+        joinable = list(Layer.objects.filter(joinable=True).order_by("order"))
+        by_layer = [LayerCount(x.key, labels[x.key], counts.get(x.key, 0)) for x in joinable]
+
+        picture = traject.shared_pictures.first()
+        by_pk = {c.pk: c for c in traject.clusters.prefetch_related("notes")}
+        clusters = []
+        for ranked in stap1.cluster_results(traject):
+            cluster = by_pk[int(ranked.key)]
+            notes = [note.text for note in cluster.notes.all()]
+            clusters.append(ClusterItem(name=cluster.name, dots=ranked.total, notes=counted(notes)))
+
+        adopted = traject.programme_versions.order_by("-number").first()
+        if adopted is not None:
+            items = adopted.content["requirements"]
+            method = adopted.content["vote_method"]
+        else:
+            items = [r for r in stap2.requirement_results(traject) if r["status"] != "dropped"]
+            method = traject.vote_method
+
+        final = False  # becomes True once a kader op maat is frozen (Stap 3)
+        no_picture = not (picture or clusters)
+        sections = [
+            Section(1, "participants", _("Participants and approach")),
+            Section(
+                2,
+                "picture",
+                _("Shared picture of maatwerk"),
+                _("Stap 1 has not produced a shared picture yet.") if no_picture else "",
+            ),
+            Section(
+                3,
+                "packages",
+                _("Wish packages per role"),
+                "" if traject.wishes.exists() else _("No wishes have been written yet."),
+            ),
+            Section(
+                4,
+                "programme",
+                _("Shared programme of requirements"),
+                "" if items else _("No requirements have been adopted yet."),
+            ),
+        ]
+        return Document(
+            schema_version=SCHEMA_VERSION,
+            title=_("Programme of requirements for maatwerk — %(gemeente)s, %(date)s")
+            % {"gemeente": traject.gemeente, "date": date_format(traject.date, "j F Y")},
+            gemeente=traject.gemeente,
+            date=traject.date.isoformat() if isinstance(traject.date, date) else str(traject.date),
+            language=lang,
+            status="final" if final else "concept",
+            status_label=_("Final") if final else _("Concept"),
+            generated_at=timezone.localtime().isoformat(timespec="minutes"),
+            sections=sections,
+            participants_total=len(people),
+            participants_by_layer=by_layer,
+            named_participants=[
+                f"{p.name} ({labels[p.layer.key]})" for p in people if p.name_consent
+            ],
+            approach=_(
+                "In the Verticaal maatwerk leren workshop every layer of the municipality, from "
+                "the council to the neighbourhood team, worked on maatwerk together. Step 1 "
+                "built a shared picture of what maatwerk is. In step 2 participants played a "
+                "citizen's case from another layer's shoes, wrote wishes from that role and "
+                "prioritised the resulting requirements as themselves, in their own layer. "
+                "Step 3 tested the requirements against the participants' own cases and "
+                "produced a tailored framework with decision rules, which the follow-up "
+                "meeting reviewed."
+            ),
+            picture=stap1.picture_texts(picture) if picture else None,
+            picture_version=picture.version if picture else 0,
+            picture_headings={
+                "what_it_is": _("What maatwerk is"),
+                "what_it_is_not": _("What it is not"),
+                "shadow_sides": _("Shadow sides"),
+                "obstacles": _("What holds us back"),
+            },
+            clusters=clusters,
+            case_title=traject.case.text("title", lang) if traject.case_id else "",
+            packages=[
+                WishPackage(role.text("label", lang), counted([w.text for w in wishes]))
+                for role, wishes in stap2.wish_packages(traject)
+            ],
+            programme_version=adopted.number if adopted else 0,
+            vote_method=method,
+            requirements=requirement_items(items, labels, method),
+            framework_version=0,
+            grid_layers=by_layer,
+            disagreement_rule=_(
+                "A requirement is flagged when at least one layer gives it %(want)s support or "
+                "more while another layer gives it %(reject)s or less (counting only layers that "
+                "voted). Support is the share of must and should votes, or with dots the layer's "
+                "dots on the requirement relative to its favourite."
+            )
+            % {"want": "60%", "reject": "25%"},
+        )

@@ -1,0 +1,168 @@
+"""A realistic traject played through, for the demo, the document bench and the document tests.
+
+It drives the same services the live session uses (nothing is written around them), so what it
+produces is what a real room would produce: 40 people across the seven layers, stellingen,
+notes, clusters and dots, a shared picture, the role-play with wishes, merged requirements with
+MoSCoW votes that show vertical disagreement, and an adopted programme of requirements.
+"""
+
+from __future__ import annotations
+
+import random
+
+from game import stap1, stap2
+from game.models import Participant, Traject
+from game.participants import join_traject
+
+# (layer, how many) for a 40-person room, heavy on the front line as in real sessions.
+ROOM = [
+    ("raad", 5),
+    ("bestuur", 2),
+    ("directie", 2),
+    ("management", 5),
+    ("beleid", 8),
+    ("teamleiding", 6),
+    ("uitvoering", 12),
+]
+FIRST_NAMES = [
+    "Anouk", "Bas", "Carmen", "Daan", "Eline", "Fatima", "Gert", "Hanneke", "Ilse", "Joost",
+    "Karin", "Lars", "Mirjam", "Niels", "Olga", "Pieter", "Qadira", "Ruud", "Sanne", "Thijs",
+    "Ursula", "Vincent", "Wendy", "Xander", "Yvonne", "Zeynep", "Arjen", "Bregje", "Cor",
+    "Dewi", "Evert", "Fleur", "Gijs", "Hatice", "Ingrid", "Jeroen", "Kees", "Lotte", "Mehmet",
+    "Nadia",
+]  # fmt: skip
+NOTES = {
+    "wat-is": [
+        "Kijken naar wat deze inwoner echt nodig heeft, niet naar het product",
+        "Samen met de inwoner een passende oplossing zoeken",
+        "Ruimte om af te wijken van de standaard als dat beter werkt",
+    ],
+    "wat-niet": [
+        "Willekeur: iedereen krijgt iets anders zonder reden",
+        "Een extra product bovenop het standaardaanbod",
+    ],
+    "schaduw": [
+        "Ongelijke behandeling is lastig uit te leggen aan de raad",
+        "Hogere kosten als niemand het budget bewaakt",
+    ],
+    "weerhoudt": [
+        "Angst om afgerekend te worden op een afwijking",
+        "De verordening laat weinig ruimte",
+        "Niemand weet wie mag beslissen",
+    ],
+    "hoe-werkt": ["Een professional met mandaat en een teamleider die meedenkt"],
+}
+WISHES = [
+    "Maatwerk moet uitlegbaar zijn aan de raad en aan andere inwoners",
+    "Maatwerk moet binnen een vast budget per casus door de professional besloten kunnen worden",
+    "Maatwerk moet de inwoner één keer laten vertellen wat er speelt",
+    "Maatwerk moet achteraf verantwoord worden, niet vooraf goedgekeurd",
+    "Maatwerk moet over de grenzen van Wmo, Jeugdwet en Participatiewet heen kunnen",
+    "Maatwerk moet een duidelijke escalatieroute hebben als het duurder wordt",
+]
+REQUIREMENTS = [  # (text, indexes into WISHES of the wishes merged into it)
+    (
+        "De professional beslist zelf tot € 2.500 per huishouden en verantwoordt dat achteraf",
+        [1, 3],
+    ),
+    ("Elke afwijking van de standaard wordt in twee zinnen uitgelegd in het dossier", [0]),
+    ("De inwoner vertelt zijn verhaal één keer; het wijkteam deelt het met toestemming", [2]),
+    ("Budgetten van Wmo, Jeugdwet en Participatiewet zijn per casus te combineren", [4]),
+    ("Boven € 10.000 beslist de teamleider binnen vijf werkdagen", [5]),
+]  # fmt: skip
+# How each layer tends to vote on each requirement (must/should/could/wont weights), so the
+# grid shows real vertical disagreement: the council wants explanation, the front line budget.
+TENDENCY = {
+    "raad": ["could", "must", "should", "could", "should"],
+    "bestuur": ["should", "must", "should", "should", "must"],
+    "directie": ["should", "should", "must", "must", "should"],
+    "management": ["should", "should", "must", "should", "must"],
+    "beleid": ["could", "must", "must", "should", "should"],
+    "teamleiding": ["must", "should", "must", "must", "must"],
+    "uitvoering": ["must", "wont", "must", "must", "could"],
+}
+
+
+def populate(traject: Traject, *, seed: int = 7) -> list[Participant]:
+    """Play Stap 1 and Stap 2 for a 40-person room into `traject`; returns the participants."""
+    rng = random.Random(seed)
+    names = iter(FIRST_NAMES)
+    people = [
+        join_traject(traject=traject, name=next(names), layer_key=layer)
+        for layer, count in ROOM
+        for _ in range(count)
+    ]
+    for person in people[::3]:
+        person.name_consent = True
+        person.save(update_fields=["name_consent"])
+
+    stap1.seed_statements(traject)
+    statement = traject.statements.first()
+    stap1.open_statement(statement=statement)
+    for person in people:
+        answer = rng.choice(["eens", "eens", "oneens", "weet-niet"])
+        stap1.answer_statement(statement=statement, participant=person, answer=answer)
+    stap1.reveal_statement(statement=statement)
+
+    notes = []
+    for index, person in enumerate(people):
+        prompt = list(NOTES)[index % len(NOTES)]
+        text = NOTES[prompt][index % len(NOTES[prompt])]
+        notes.append(
+            stap1.write_note(
+                participant=person, prompt_key=prompt, text=text, signed=index % 4 == 0
+            )
+        )
+    clusters = {
+        name: stap1.create_cluster(traject=traject, name=name)
+        for name in (
+            "Echt luisteren",
+            "Ruimte en mandaat",
+            "Risico op willekeur",
+            "Regels en angst",
+        )
+    }
+    homes = {
+        "wat-is": "Echt luisteren",
+        "hoe-werkt": "Ruimte en mandaat",
+        "wat-niet": "Risico op willekeur",
+        "schaduw": "Risico op willekeur",
+        "weerhoudt": "Regels en angst",
+    }
+    for note in notes:
+        stap1.move_note(traject=traject, note_id=note.pk, cluster=clusters[homes[note.prompt.key]])
+    for person in people:
+        for cluster in rng.sample(list(clusters.values()), 2):
+            stap1.set_dots(participant=person, cluster=cluster, dots=rng.randint(1, 2))
+    stap1.reveal_dots(traject=traject, revealed=True)
+    stap1.save_shared_picture(traject=traject, texts=stap1.draft_shared_picture(traject))
+
+    stap2.deal_roles(traject=traject, seed=seed)
+    stap2.reveal_roles(traject=traject, revealed=True)
+    stap2.choose_case(traject=traject, case_key=stap2.Case.objects.first().key)
+    stap2.reveal_next_development(traject=traject)
+    wishes = []
+    for index, person in enumerate(people):
+        stap2.write_reaction(participant=person, text="Vanuit mijn rol zie ik vooral risico's.")
+        wishes.append(stap2.write_wish(participant=person, text=WISHES[index % len(WISHES)]))
+    for text, sources in REQUIREMENTS:
+        ids = [w.pk for w in wishes if WISHES.index(w.text) in sources]
+        stap2.merge_wishes(traject=traject, wish_ids=ids, text=text)
+    requirements = list(traject.requirements.order_by("order"))
+    for person in people:
+        for requirement, choice in zip(requirements, TENDENCY[person.layer.key], strict=True):
+            if rng.random() < 0.15:  # not everyone agrees with their own layer
+                choice = rng.choice(["must", "should", "could", "wont"])
+            stap2.cast_moscow(participant=person, requirement=requirement, choice=choice)
+    stap2.reveal_votes(traject=traject, revealed=True)
+    for requirement in requirements[:4]:
+        stap2.decide_requirement(requirement=requirement, decision="accept")
+    stap2.decide_requirement(requirement=requirements[4], decision="drop")
+    flagged = [r for r in stap2.requirement_results(traject) if r["disagreement"]["flagged"]]
+    for item in flagged:
+        stap2.set_discussion_note(
+            requirement=traject.requirements.get(pk=item["id"]),
+            note="Besproken: de raad wil uitlegbaarheid, het wijkteam vreest extra administratie.",
+        )
+    stap2.adopt_programme(traject=traject)
+    return people

@@ -1,0 +1,85 @@
+"""Day 2: a returning participant on a new device claims their name from day 1.
+
+The claim itself is a workshop record (game.DeviceClaim, decided by the facilitator through
+`game.dag2`); what lives here is the device side of it, because tokens, cookies and Device rows
+belong to the live layer: the device gets a fresh token at once (kept in its cookie, exactly
+where `register_device` keeps one), the claim stores only the token's hash, and when the
+facilitator confirms, `bind_device` turns that hash into a Device. From then on
+`participant_for` finds the participant through the token the device already holds, so the
+phone needs no second step. A device that already speaks for someone simply resumes.
+"""
+
+from __future__ import annotations
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+from game import dag2
+from game.models import DeviceClaim
+from sessions.live import DEVICE_SESSION_KEY
+from sessions.models import Device, LiveSession, hash_token, new_token
+
+
+def _token(session, traject_id: int) -> str | None:
+    return (session.get(DEVICE_SESSION_KEY) or {}).get(str(traject_id))
+
+
+def device_claim(session, traject_id: int) -> DeviceClaim | None:
+    """The claim this browser made in a traject (pending, confirmed or rejected), if any."""
+    token = _token(session, traject_id)
+    if not token:
+        return None
+    return (
+        DeviceClaim.objects.select_related("participant")
+        .filter(token_hash=hash_token(token), participant__traject_id=traject_id)
+        .first()
+    )
+
+
+def request_claim(session, *, live: LiveSession, participant_id: int) -> DeviceClaim:
+    """This browser claims to be participant `participant_id`; the console is told at once.
+
+    A pending claim this browser made before is replaced (it changed its mind about the name).
+    The HTTP view calls this on the join page of a day-2 session and then shows the claim's
+    check code while the facilitator decides.
+    """
+    from sessions.dispatch import bump_version  # here: dispatch imports the commands, and so us
+
+    with transaction.atomic():
+        previous = device_claim(session, live.traject_id)
+        if previous is not None and previous.pending:
+            previous.delete()
+        token = new_token()
+        claim = dag2.claim_identity(
+            traject=live.traject, participant_id=participant_id, token_hash=hash_token(token)
+        )
+        version = bump_version(live.pk)
+    devices = dict(session.get(DEVICE_SESSION_KEY, {}))
+    devices[str(live.traject_id)] = token
+    session[DEVICE_SESSION_KEY] = devices
+    announce(live.pk, version)
+    return claim
+
+
+def bind_device(claim: DeviceClaim) -> Device:
+    """After the facilitator confirmed: the claiming device's token speaks for the participant.
+
+    Idempotent (the token hash is unique), so confirming through a retried command is safe.
+    """
+    device, _ = Device.objects.get_or_create(
+        token_hash=claim.token_hash, defaults={"participant_id": claim.participant_id}
+    )
+    return device
+
+
+def announce(live_id: int, version: int) -> None:
+    """Tell the session's connections about a change made outside a WebSocket command (from
+    a plain HTTP request, where the consumer's coalescer is not at hand)."""
+    from sessions.broadcast import group_name  # here: broadcast → snapshots → presence → dispatch
+
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(
+            group_name(live_id), {"type": "state.changed", "version": version}
+        )

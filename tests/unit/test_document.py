@@ -1,0 +1,144 @@
+"""The outcome document: one model, five formats, read back with real parsers."""
+
+from __future__ import annotations
+
+import json
+import re
+from io import BytesIO
+
+import jsonschema
+import pytest
+from django.test import Client
+from django.urls import reverse
+from docx import Document as WordDocument
+from pypdf import PdfReader
+
+from game import stap1, stap2
+from game.document.html import render_html, render_pdf
+from game.document.jsonfmt import render_json, schema
+from game.document.markdown import render_markdown
+from game.document.model import build_document
+from game.document.word import render_docx
+from game.sample import populate
+
+pytestmark = pytest.mark.django_db
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> **vet** [link](http://e.vil)'
+
+
+@pytest.fixture
+def played(traject):
+    populate(traject)
+    return traject
+
+
+def pdf_text(data: bytes) -> str:
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_json_validates_against_its_schema(played):
+    jsonschema.validate(json.loads(render_json(build_document(played))), schema())
+
+
+def test_word_has_real_headings_and_the_requirement_table(played):
+    doc = build_document(played)
+    word = WordDocument(BytesIO(render_docx(doc)))
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [f"{s.number}. {s.title}" for s in doc.sections]
+    table = next(t for t in word.tables if t.rows[0].cells[1].text == "Eis")
+    texts = [row.cells[1].text.split(" ⚑")[0] for row in table.rows[1:]]
+    assert texts == [item.text for item in doc.requirements]
+    assert 'TOC \\o "1-2"' in word.element.xml
+
+
+def test_the_pdf_contains_every_requirement(played):
+    doc = build_document(played)
+    text = pdf_text(render_pdf(doc))
+    for item in doc.requirements:
+        assert squash(item.text) in text
+    assert "Inhoud" in text and doc.gemeente in text
+
+
+def test_the_four_formats_carry_the_same_requirements_and_priorities(played):
+    doc = build_document(played)
+    expected = [(item.text, item.priority) for item in doc.requirements]
+    assert len(expected) == 4
+    from_json = [(r["text"], r["priority"]) for r in json.loads(render_json(doc))["requirements"]]
+    markdown = render_markdown(doc)
+    word = WordDocument(BytesIO(render_docx(doc)))
+    table = next(t for t in word.tables if t.rows[0].cells[1].text == "Eis")
+    from_word = [(r.cells[1].text.split(" ⚑")[0], r.cells[2].text) for r in table.rows[1:]]
+    html = render_html(doc)
+    assert from_json == expected
+    assert from_word == expected
+    for text, priority in expected:
+        assert re.search(re.escape(text) + r".*?\| " + re.escape(priority), markdown)
+        assert text in html
+
+
+def test_participant_text_stays_inert_in_every_format(traject, alice):
+    participant, _ = alice
+    note = stap1.write_note(
+        participant=participant, prompt_key="wat-is", text=PAYLOAD[:280], signed=False
+    )
+    cluster = stap1.create_cluster(traject=traject, name="<b>Cluster</b>")
+    stap1.move_note(traject=traject, note_id=note.pk, cluster=cluster)
+    stap1.set_dots(participant=participant, cluster=cluster, dots=1)
+    stap2.deal_roles(traject=traject, seed=1)
+    wish = stap2.write_wish(participant=participant, text=PAYLOAD[:200])
+    stap2.merge_wishes(traject=traject, wish_ids=[wish.pk], text=PAYLOAD[:300])
+    doc = build_document(traject)
+    html = render_html(doc)
+    assert "<script>" not in html and "<img" not in html and "<b>Cluster" not in html
+    assert "&lt;script&gt;" in html
+    markdown = render_markdown(doc)
+    assert "<script>" not in markdown and "[link](" not in markdown and "**vet**" not in markdown
+    word = WordDocument(BytesIO(render_docx(doc)))
+    assert any(PAYLOAD[:200] in p.text for p in word.paragraphs)  # kept as plain text
+    assert json.loads(render_json(doc))["packages"][0]["wishes"][0]["text"] == PAYLOAD[:200]
+    assert "alert" in pdf_text(render_pdf(doc))  # printed as text, never run
+
+
+def test_names_appear_only_with_consent_and_notes_are_never_attributed(played):
+    doc = build_document(played)
+    consenting = set(played.participants.filter(name_consent=True).values_list("name", flat=True))
+    others = set(played.participants.filter(name_consent=False).values_list("name", flat=True))
+    everything = render_json(doc) + render_markdown(doc)
+    assert consenting and all(name in everything for name in consenting)
+    assert not [name for name in others if re.search(rf"\b{name}\b", everything)]
+
+
+def test_the_document_speaks_the_language_of_the_traject(played):
+    played.language = "en"
+    played.save()
+    doc = build_document(played)
+    assert doc.title.startswith("Programme of requirements for maatwerk")
+    assert "Shared programme of requirements" in render_markdown(doc)
+
+
+def test_it_is_a_concept_until_the_kader_is_frozen(played):
+    assert build_document(played).status == "concept"
+
+
+def test_the_facilitator_downloads_every_format(played, facilitator):
+    client = Client()
+    client.force_login(facilitator)
+    preview = client.get(reverse("facilitator:document", args=[played.pk]))
+    assert preview.status_code == 200
+    for extension in ("pdf", "docx", "md", "json"):
+        response = client.get(reverse("facilitator:document_file", args=[played.pk, extension]))
+        assert response.status_code == 200
+        assert f".{extension}" in response["Content-Disposition"]
+
+
+def test_another_facilitator_gets_no_document(played, mallory):
+    client = Client()
+    client.force_login(mallory[2].traject.facilitator)
+    assert client.get(reverse("facilitator:document", args=[played.pk])).status_code == 404
+    url = reverse("facilitator:document_file", args=[played.pk, "exe"])
+    assert client.get(url).status_code == 404
