@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from game import stap1, stap2
+from game import dag2, stap1, stap2, stap3
 from game.models import Participant, Traject
 from game.participants import join_traject
 
@@ -83,8 +83,48 @@ TENDENCY = {
 }
 
 
-def populate(traject: Traject, *, seed: int = 7) -> list[Participant]:
-    """Play Stap 1 and Stap 2 for a 40-person room into `traject`; returns the participants."""
+PRACTICE_CASES = [
+    (
+        "Mantelzorger op het randje",
+        "Een vrouw van 58 zorgt voor haar man met beginnende dementie en werkt zelf nog drie "
+        "dagen. Dagbesteding weigert hij; een buurman wil twee middagen per week klussen met hem.",
+        "Mogen we de buurman een vergoeding geven in plaats van dagbesteding in te kopen?",
+    ),
+    (
+        "Huurachterstand en een schoolverlater",
+        "Een alleenstaande vader heeft twee maanden huurachterstand; zijn zoon van 16 gaat "
+        "nauwelijks naar school. Drie loketten hebben elk een eigen plan.",
+        "Kan het wijkteam de achterstand betalen om de jeugdhulp te voorkomen?",
+    ),
+]
+VERDICTS = ["helpt", "helpt", "knelt", "ontbreekt"]
+IMPROVE = "Maak de grens van het budget bekend bij de inwoner"
+RULES = [
+    {
+        "who_decides": "De professional van het wijkteam",
+        "what": "Maatwerk buiten de verordening, in overleg met de inwoner",
+        "budget_or_mandate": "Tot € 2.500 per huishouden per jaar",
+        "accountability": "Twee zinnen in het dossier; elk kwartaal een overzicht aan de raad",
+        "escalation": "Boven € 2.500 of bij twijfel: de teamleider, binnen vijf werkdagen",
+    },
+    {
+        "who_decides": "De teamleider wijkteam",
+        "what": "Combineren van budgetten uit Wmo, Jeugdwet en Participatiewet",
+        "budget_or_mandate": "Tot € 10.000 per huishouden",
+        "accountability": "Verantwoording via de kwartaalrapportage sociaal domein",
+        "escalation": "Daarboven beslist de manager sociaal domein",
+    },
+]
+
+
+STAGES = ("programme", "framework", "review")
+
+
+def populate(traject: Traject, *, seed: int = 7, through: str = "review") -> list[Participant]:
+    """Play a 40-person room into `traject` up to and including `through`: "programme" (Stap 1
+    and 2, an adopted programme of requirements), "framework" (Stap 3 up to kader op maat v1)
+    or "review" (the day-2 review and v2). Returns the participants."""
+    stages = STAGES[: STAGES.index(through) + 1]
     rng = random.Random(seed)
     names = iter(FIRST_NAMES)
     people = [
@@ -165,4 +205,96 @@ def populate(traject: Traject, *, seed: int = 7) -> list[Participant]:
             note="Besproken: de raad wil uitlegbaarheid, het wijkteam vreest extra administratie.",
         )
     stap2.adopt_programme(traject=traject)
+    if "framework" in stages:
+        practice(traject, people, rng)
+    if "review" in stages:
+        review(traject, people, rng)
     return people
+
+
+def practice(traject: Traject, people: list[Participant], rng: random.Random) -> None:
+    """Stap 3: own cases, judged against the programme, adjustments, rules, kader v1."""
+    professionals = [p for p in people if p.layer.key == "uitvoering"]
+    cases = [
+        stap3.submit_case(
+            participant=author, title=title, situation=situation, question=question,
+            confirm_privacy=False,
+        )
+        for author, (title, situation, question) in zip(professionals, PRACTICE_CASES, strict=False)
+    ]  # fmt: skip
+    for person in people:
+        stap3.set_case_dots(participant=person, case=rng.choice(cases), dots=1)
+    stap3.pick_cases(traject=traject, case_ids=[case.pk for case in cases])
+    requirements = list(stap3.judgeable_requirements(traject))
+    for case in stap3.picked_cases(traject):
+        stap3.put_on_table(traject=traject, case=case)
+        for person in people[::2]:
+            for requirement in requirements:
+                stap3.judge(
+                    participant=person, case=case, requirement=requirement,
+                    verdict=rng.choice(VERDICTS),
+                    comment="Hier wringt de verordening." if rng.random() < 0.05 else "",
+                )  # fmt: skip
+        stap3.set_conclusion(
+            case=case,
+            text="De eisen helpen, maar wie over het budget beslist moet scherper.",
+        )
+    stap3.rephrase_requirement(
+        requirement=requirements[0],
+        text=requirements[0].text + ", ook bij jongeren",
+        reason="De tweede casus liet zien dat jongeren er ook onder vallen",
+    )
+    stap3.add_requirement(
+        traject=traject,
+        text="Bij een acute crisis mag het wijkteam eerst handelen en daarna verantwoorden",
+        reason="Beide casussen liepen vast op wachttijd",
+        case=stap3.picked_cases(traject)[0],
+    )
+    for fields in RULES:
+        rule = stap3.propose_rule(traject=traject, **fields)
+        for person in people[::3]:
+            stance = "agree" if rng.random() < 0.8 else "concern"
+            stap3.react_to_rule(participant=person, rule=rule, stance=stance)
+        stap3.set_rule_status(rule=rule, status="agreed")
+    stap3.freeze_framework(traject=traject)
+
+
+def review(traject: Traject, people: list[Participant], rng: random.Random) -> None:
+    """Dag 2: everyone who came back reviews v1; the facilitator revises it into v2."""
+    v1 = stap3.latest_framework(traject)
+    items = dag2.framework_items(v1)
+    for person in people[::2]:
+        for item in items:
+            dag2.write_review(
+                participant=person, version=v1, item_key=item["key"],
+                applied=rng.choice(["ja", "ja", "deels", "nee"]),
+                how_it_went="Werkte goed in het wijkteam" if rng.random() < 0.1 else "",
+                improve=IMPROVE if rng.random() < 0.05 else "",
+            )  # fmt: skip
+    requirement_items = [i for i in items if i["kind"] == "requirement"]
+    rule_items = [i for i in items if i["kind"] == "rule"]
+    dag2.revise_framework(
+        traject=traject,
+        changes=[
+            {
+                "kind": "requirement",
+                "action": "rephrase",
+                "item": requirement_items[0]["key"],
+                "text": requirement_items[0]["text"] + " binnen twee weken",
+                "reason": "Inwoners wachtten in de praktijk te lang",
+            },
+            {
+                "kind": "rule",
+                "action": "rephrase",
+                "item": rule_items[0]["key"],
+                "fields": {"budget_or_mandate": "Tot € 3.000 per huishouden per jaar"},
+                "reason": "€ 2.500 bleek in drie van de vijf gevallen te krap",
+            },
+            {
+                "kind": "requirement",
+                "action": "drop",
+                "item": requirement_items[-1]["key"],
+                "reason": "Opgenomen in de beslisregel over budgetten",
+            },
+        ],
+    )

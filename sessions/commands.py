@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from game import trajecten
 from game.errors import GameError
 from game.programme import neighbour_phase, phase_by_key
 from sessions.live import close_session
@@ -83,6 +84,11 @@ def stop_timer(ctx: Context, args: dict) -> bool:
 def close(ctx: Context, args: dict) -> bool:
     close_session(ctx.live)
     return True
+
+
+@command("document.release", audiences={FACILITATOR})
+def release_document(ctx: Context, args: dict) -> bool:
+    return trajecten.release_document(traject=ctx.live.traject, released=bool_arg(args, "released"))
 
 
 @command("phase.ready", audiences={PARTICIPANT}, is_input=True)

@@ -81,6 +81,7 @@ def common_state(live: LiveSession, lang: str) -> dict:
             "gemeente": traject.gemeente,
             "title": traject.title,
             "closed": not live.is_open,
+            "document_released": traject.document_released,
         },
         "step": {
             "key": step.key,

@@ -21,6 +21,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("j/<str:code>/", views.join, name="join"),
     path("j/<str:code>/live/", views.phone, name="phone"),
+    path(
+        "j/<str:code>/document.<str:extension>",
+        views_document.participant_download,
+        name="participant_document",
+    ),
     path("scherm/<str:code>/<str:token>/", views.screen, name="screen"),
     path("inloggen/link/<str:token>/", views.login_link, name="login_link"),
     path("begeleider/", include((facilitator_patterns, "facilitator"))),

@@ -14,10 +14,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from game import dag2
 from game.errors import GameError
 from game.models import Programme, Traject
 from game.participants import join_traject
 from game.trajecten import create_traject
+from sessions.claims import device_claim, request_claim
 from sessions.forms import CodeForm, JoinForm, TrajectForm
 from sessions.live import attend, find_open_session, open_session, participant_for, register_device
 from sessions.login_links import use_login_link
@@ -42,8 +44,17 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "participant/unknown_code.html", {"code": code}, status=404)
     if participant_for(request.session, live.traject_id) is not None:
         return redirect("phone", code=live.code)
+    claim = device_claim(request.session, live.traject_id)
+    if claim is not None and claim.pending:
+        return render(request, "participant/claim_wait.html", {"live": live, "claim": claim})
+    returning = dag2.returning_participants(live.traject) if is_follow_up(live) else []
+    if request.method == "POST" and "claim" in request.POST and returning:
+        chosen = next((p for p in returning if str(p.pk) == request.POST["claim"]), None)
+        if chosen is not None:
+            request_claim(request.session, live=live, participant_id=chosen.pk)
+            return redirect("join", code=live.code)
     lang = translation.get_language()
-    form = JoinForm(request.POST or None, lang=lang)
+    form = JoinForm(request.POST if "claim" not in request.POST else None, lang=lang)
     if request.method == "POST" and form.is_valid():
         try:
             participant = join_traject(
@@ -57,7 +68,21 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
             register_device(request.session, participant)
             attend(live, participant)
             return redirect("phone", code=live.code)
-    return render(request, "participant/join.html", {"form": form, "live": live})
+    return render(
+        request,
+        "participant/join.html",
+        {
+            "form": form,
+            "live": live,
+            "returning": returning,
+            "rejected": claim is not None and claim.rejected_at is not None,
+        },
+    )
+
+
+def is_follow_up(live: LiveSession) -> bool:
+    """A later live session of a traject that already met: day-1 people may come back."""
+    return live.traject.live_sessions.filter(opened_at__lt=live.opened_at).exists()
 
 
 def phone(request: HttpRequest, code: str) -> HttpResponse:

@@ -115,9 +115,98 @@ def programme(doc: Document) -> list[str]:
     return out
 
 
+def practice(doc: Document) -> list[str]:
+    out = []
+    for case in doc.cases:
+        out += [f"### {md(case.title)}", "", f"*{_('Maatwerk question:')}* {md(case.question)}", ""]
+        out += table(
+            [
+                _("Requirement"),
+                _("helps"),
+                _("gets in the way"),
+                _("something missing"),
+                _("Mostly"),
+            ],
+            [
+                [
+                    md(row.requirement),
+                    str(row.helpt),
+                    str(row.knelt),
+                    str(row.ontbreekt),
+                    row.dominant or "–",
+                ]
+                for row in case.rows
+            ],
+        )
+        comments = [f"- {md(c)}" for row in case.rows for c in row.comments]
+        out += comments + ([""] if comments else [])
+        if case.conclusion:
+            out += [f"**{_('Conclusion:')}** {md(case.conclusion)}", ""]
+    return out
+
+
+def framework(doc: Document) -> list[str]:
+    out = [
+        _("Version %(n)s, recorded on %(date)s.")
+        % {"n": doc.framework_version, "date": doc.framework_date},
+        "",
+        f"### {_('Requirements')}",
+        "",
+    ]
+    out += table(
+        ["#", _("Requirement"), _("Priority")],
+        [
+            [str(n), md(item.text) + (f" — {md(item.note)}" if item.note else ""), item.priority]
+            for n, item in enumerate(doc.framework_requirements, start=1)
+        ],
+    )
+    out += [f"### {_('Decision rules')}", ""]
+    for n, rule in enumerate(doc.rules, start=1):
+        out += [f"**{_('Decision rule %(n)s') % {'n': n}}**", ""]
+        for label, value in (
+            (_("Who decides"), rule.who_decides),
+            (_("What"), rule.what),
+            (_("Budget or mandate"), rule.budget_or_mandate),
+            (_("Accountability"), rule.accountability),
+            (_("When to escalate"), rule.escalation),
+        ):
+            out.append(f"- {label}: {md(value) or '–'}")
+        out.append("")
+    return out
+
+
+def review(doc: Document) -> list[str]:
+    out = []
+    if doc.reviews:
+        out += table(
+            [_("Part of the framework"), _("yes"), _("partly"), _("no")],
+            [[md(r.text), str(r.ja), str(r.deels), str(r.nee)] for r in doc.reviews],
+        )
+        improvements = [counted_line(said) for r in doc.reviews for said in r.improve]
+        if improvements:
+            out += [f"### {_('Open improvements')}", "", *improvements, ""]
+    if doc.changes:
+        title = _("What changed from version %(a)s to %(b)s") % {
+            "a": doc.reviewed_version,
+            "b": doc.framework_version,
+        }
+        out += [f"### {title}", ""]
+        out += table(
+            [_("Change"), _("Before"), _("After"), _("Why")],
+            [
+                [c.change, md(c.before) or "–", md(c.after) or "–", md(c.reason) or "–"]
+                for c in doc.changes
+            ],
+        )
+    return out
+
+
 PARTS = {
     "participants": participants,
     "picture": picture,
     "packages": packages,
     "programme": programme,
+    "practice": practice,
+    "framework": framework,
+    "review": review,
 }

@@ -17,7 +17,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from game import stap1, stap2
+from game import dag2, stap1, stap2, stap3
+from game.errors import GameError
 from game.models import Layer, Traject
 
 SCHEMA_VERSION = 1
@@ -79,6 +80,60 @@ class RequirementItem:
 
 
 @dataclass(frozen=True)
+class JudgementRow:
+    requirement: str
+    helpt: int
+    knelt: int
+    ontbreekt: int
+    dominant: str  # localised verdict most people gave, "" on a tie or without judgements
+    comments: list[str]  # anonymous, each prefixed with its verdict
+
+
+@dataclass(frozen=True)
+class CaseTest:
+    title: str
+    question: str
+    rows: list[JudgementRow]
+    conclusion: str
+
+
+@dataclass(frozen=True)
+class FrameworkRequirement:
+    text: str
+    priority: str
+    note: str  # why it is there when it was not voted on, or how it was rephrased
+
+
+@dataclass(frozen=True)
+class Rule:
+    who_decides: str
+    what: str
+    budget_or_mandate: str
+    accountability: str
+    escalation: str
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    kind: str
+    text: str
+    ja: int
+    deels: int
+    nee: int
+    how_it_went: list[Counted]
+    improve: list[Counted]
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    change: str  # localised: added, removed, changed
+    kind: str
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Section:
     """A numbered chapter; `empty` explains in the reader's language why it has no content yet."""
 
@@ -98,6 +153,7 @@ class Document:
     status: str  # "concept" until the kader is frozen, then "final"
     status_label: str
     generated_at: str
+    generated_on: str  # the same moment, written out for readers
     sections: list[Section]
     participants_total: int
     participants_by_layer: list[LayerCount]
@@ -115,6 +171,13 @@ class Document:
     framework_version: int
     grid_layers: list[LayerCount]
     disagreement_rule: str
+    cases: list[CaseTest]
+    framework_date: str
+    framework_requirements: list[FrameworkRequirement]
+    rules: list[Rule]
+    reviewed_version: int
+    reviews: list[ReviewItem]
+    changes: list[ChangeItem]
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -171,9 +234,114 @@ def requirement_items(
     return result
 
 
-def build_document(traject: Traject) -> Document:
-    """The document of a traject as it stands now, in the traject's language."""
+def verdict_labels() -> dict[str, str]:
+    return {"helpt": _("helps"), "knelt": _("gets in the way"), "ontbreekt": _("something missing")}
+
+
+def case_tests(traject: Traject) -> list[CaseTest]:
+    """Per picked case: the judgement grid and the facilitator's conclusion."""
+    labels = verdict_labels()
+    tests = []
+    for case in stap3.picked_cases(traject):
+        rows = [
+            JudgementRow(
+                requirement=row["text"],
+                helpt=row["counts"]["helpt"],
+                knelt=row["counts"]["knelt"],
+                ontbreekt=row["counts"]["ontbreekt"],
+                dominant=labels.get(row["dominant"] or "", ""),
+                comments=[f"{labels[c['verdict']]}: {c['text']}" for c in row["comments"]],
+            )
+            for row in stap3.judgement_grid(case)
+        ]
+        conclusion = getattr(case, "conclusion", None)
+        tests.append(
+            CaseTest(
+                title=case.title,
+                question=case.question,
+                rows=rows,
+                conclusion=conclusion.text if conclusion else "",
+            )
+        )
+    return tests
+
+
+def framework_parts(version) -> tuple[list[FrameworkRequirement], list[Rule]]:
+    priorities = {
+        "must": _("Must have"),
+        "should": _("Should have"),
+        "could": _("Could have"),
+        "wont": _("Won't have"),
+    }
+    requirements = []
+    for item in version.content.get("requirements", []):
+        if item.get("origin") == "added":
+            note = _("Added while testing against practice: %(reason)s") % {
+                "reason": item.get("reason") or "—"
+            }
+        elif item.get("history"):
+            note = _("Rephrased: %(reason)s") % {
+                "reason": "; ".join(h["reason"] for h in item["history"] if h.get("reason")) or "—"
+            }
+        else:
+            note = ""
+        requirements.append(
+            FrameworkRequirement(
+                item["text"], priorities.get(item.get("priority") or "", "–"), note
+            )
+        )
+    rules = [
+        Rule(**{name: rule.get(name, "") for name in stap3.RULE_FIELDS})
+        for rule in version.content.get("rules", [])
+    ]
+    return requirements, rules
+
+
+def review_parts(traject: Traject, framework) -> tuple[int, list[ReviewItem], list[ChangeItem]]:
+    """The follow-up meeting as seen from `framework`: reviews of the version before it (or of
+    itself, while it is the latest and is being reviewed) and what changed into it."""
+    if framework is None:
+        return 0, [], []
+    previous = traject.framework_versions.filter(number=framework.number - 1).first()
+    reviewed = previous or framework
+    kinds = {"requirement": _("Requirement"), "rule": _("Decision rule")}
+    reviews = [
+        ReviewItem(
+            kind=kinds[item["kind"]],
+            text=item["text"],
+            ja=item["counts"]["ja"],
+            deels=item["counts"]["deels"],
+            nee=item["counts"]["nee"],
+            how_it_went=counted(item["how_it_went"]),
+            improve=counted(item["improve"]),
+        )
+        for item in dag2.review_summary(reviewed)
+    ]
+    if not any(r.ja + r.deels + r.nee for r in reviews):
+        reviews = []
+    changes = []
+    if previous is not None:
+        diff = dag2.framework_diff(previous, framework)
+        names = {"added": _("Added"), "removed": _("Removed"), "changed": _("Changed")}
+        for change in ("changed", "added", "removed"):
+            for item in diff[change]:
+                changes.append(
+                    ChangeItem(
+                        change=names[change],
+                        kind=kinds[item["kind"]],
+                        before=item.get("before", ""),
+                        after=item.get("after", ""),
+                        reason=item.get("reason", ""),
+                    )
+                )
+    return reviewed.number if reviews or changes else 0, reviews, changes
+
+
+def build_document(traject: Traject, *, framework_number: int | None = None) -> Document:
+    """The document of a traject, in the traject's language: with the kader op maat of
+    `framework_number` (v1, v2 …), or of the latest version when None."""
     lang = traject.language
+    now = timezone.localtime()
     with translation.override(lang):
         labels = layer_labels(lang)
         people = list(traject.participants.select_related("layer").order_by("layer__order", "name"))
@@ -201,7 +369,18 @@ def build_document(traject: Traject) -> Document:
             items = [r for r in stap2.requirement_results(traject) if r["status"] != "dropped"]
             method = traject.vote_method
 
-        final = False  # becomes True once a kader op maat is frozen (Stap 3)
+        frameworks = traject.framework_versions.order_by("-number")
+        framework = (
+            frameworks.filter(number=framework_number).first()
+            if framework_number
+            else frameworks.first()
+        )
+        if framework_number and framework is None:
+            raise GameError("not_frozen")
+        final = framework is not None  # a concept until the kader op maat is frozen
+        cases = case_tests(traject)
+        framework_requirements, rules = framework_parts(framework) if framework else ([], [])
+        reviewed_version, reviews, changes = review_parts(traject, framework)
         no_picture = not (picture or clusters)
         sections = [
             Section(1, "participants", _("Participants and approach")),
@@ -223,6 +402,24 @@ def build_document(traject: Traject) -> Document:
                 _("Shared programme of requirements"),
                 "" if items else _("No requirements have been adopted yet."),
             ),
+            Section(
+                5,
+                "practice",
+                _("Testing against practice"),
+                "" if cases else _("No cases have been picked for testing yet."),
+            ),
+            Section(
+                6,
+                "framework",
+                _("Tailored framework"),
+                "" if framework else _("The tailored framework has not been frozen yet."),
+            ),
+            Section(
+                7,
+                "review",
+                _("Looking back"),
+                "" if reviews or changes else _("The follow-up meeting has not taken place yet."),
+            ),
         ]
         return Document(
             schema_version=SCHEMA_VERSION,
@@ -233,7 +430,8 @@ def build_document(traject: Traject) -> Document:
             language=lang,
             status="final" if final else "concept",
             status_label=_("Final") if final else _("Concept"),
-            generated_at=timezone.localtime().isoformat(timespec="minutes"),
+            generated_at=now.isoformat(timespec="minutes"),
+            generated_on=date_format(now, "j F Y, H:i"),
             sections=sections,
             participants_total=len(people),
             participants_by_layer=by_layer,
@@ -267,7 +465,7 @@ def build_document(traject: Traject) -> Document:
             programme_version=adopted.number if adopted else 0,
             vote_method=method,
             requirements=requirement_items(items, labels, method),
-            framework_version=0,
+            framework_version=framework.number if framework else 0,
             grid_layers=by_layer,
             disagreement_rule=_(
                 "A requirement is flagged when at least one layer gives it %(want)s support or "
@@ -276,4 +474,13 @@ def build_document(traject: Traject) -> Document:
                 "dots on the requirement relative to its favourite."
             )
             % {"want": "60%", "reject": "25%"},
+            cases=cases,
+            framework_date=date_format(timezone.localtime(framework.frozen_at), "j F Y")
+            if framework
+            else "",
+            framework_requirements=framework_requirements,
+            rules=rules,
+            reviewed_version=reviewed_version,
+            reviews=reviews,
+            changes=changes,
         )

@@ -75,6 +75,9 @@ def add_table(
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
+    if widths:  # Word reads the cells' widths, LibreOffice the grid's: set both
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
     for row in table.rows:
         for index, cell in enumerate(row.cells):
             if widths:
@@ -108,7 +111,7 @@ def render_docx(doc: Document) -> bytes:
             status.add_run(
                 " · " + _("Tailored framework, version %(n)s") % {"n": doc.framework_version}
             )
-        document.add_paragraph(_("Generated %(at)s") % {"at": doc.generated_at})
+        document.add_paragraph(_("Generated %(at)s") % {"at": doc.generated_on})
 
         document.add_page_break()
         document.add_paragraph(
@@ -225,9 +228,111 @@ def programme(document, doc: Document) -> None:
                 paragraph.add_run(f". {_('Discussion:')} {item.discussion_note}")
 
 
+def practice(document, doc: Document) -> None:
+    for case in doc.cases:
+        document.add_heading(case.title, level=2)
+        document.add_paragraph(_("Maatwerk question:") + " " + case.question)
+        add_table(
+            document,
+            [
+                _("Requirement"),
+                _("helps"),
+                _("gets in the way"),
+                _("something missing"),
+                _("Mostly"),
+            ],
+            [
+                [
+                    row.requirement,
+                    str(row.helpt),
+                    str(row.knelt),
+                    str(row.ontbreekt),
+                    row.dominant or "–",
+                ]
+                for row in case.rows
+            ],
+            caption=_("Does each requirement help in this case?"),
+            widths=[8.0, 1.8, 2.4, 2.4, 2.4],
+        )
+        for row in case.rows:
+            for comment in row.comments:
+                document.add_paragraph(comment, style="List Bullet")
+        if case.conclusion:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(_("Conclusion:") + " ").bold = True
+            paragraph.add_run(case.conclusion)
+
+
+def framework(document, doc: Document) -> None:
+    document.add_paragraph(
+        _("Version %(n)s, recorded on %(date)s.")
+        % {"n": doc.framework_version, "date": doc.framework_date}
+    )
+    document.add_heading(_("Requirements"), level=2)
+    add_table(
+        document,
+        ["#", _("Requirement"), _("Priority")],
+        [
+            [str(n), item.text + (f" — {item.note}" if item.note else ""), item.priority]
+            for n, item in enumerate(doc.framework_requirements, start=1)
+        ],
+        caption=_("The requirements of the tailored framework"),
+        widths=[0.8, 12.6, 3.6],
+    )
+    document.add_heading(_("Decision rules"), level=2)
+    for n, rule in enumerate(doc.rules, start=1):
+        add_table(
+            document,
+            [_("Decision rule %(n)s") % {"n": n}, ""],
+            [
+                [_("Who decides"), rule.who_decides],
+                [_("What"), rule.what],
+                [_("Budget or mandate"), rule.budget_or_mandate or "–"],
+                [_("Accountability"), rule.accountability or "–"],
+                [_("When to escalate"), rule.escalation or "–"],
+            ],
+            widths=[4.5, 12.5],
+        )
+
+
+def review(document, doc: Document) -> None:
+    if doc.reviews:
+        add_table(
+            document,
+            [_("Part of the framework"), _("yes"), _("partly"), _("no")],
+            [[r.text, str(r.ja), str(r.deels), str(r.nee)] for r in doc.reviews],
+            caption=_("Applied in practice?"),
+            widths=[11.0, 2.0, 2.0, 2.0],
+        )
+        improvements = [said for r in doc.reviews for said in r.improve]
+        if improvements:
+            document.add_heading(_("Open improvements"), level=2)
+            for said in improvements:
+                bullet(document, said)
+    if doc.changes:
+        document.add_heading(
+            _("What changed from version %(a)s to %(b)s")
+            % {"a": doc.reviewed_version, "b": doc.framework_version},
+            level=2,
+        )
+        add_table(
+            document,
+            [_("Change"), _("Before"), _("After"), _("Why")],
+            [
+                [f"{c.change} ({c.kind})", c.before or "–", c.after or "–", c.reason or "–"]
+                for c in doc.changes
+            ],
+            caption=_("Changes and why"),
+            widths=[3.0, 5.0, 5.0, 4.0],
+        )
+
+
 PARTS = {
     "participants": participants,
     "picture": picture,
     "packages": packages,
     "programme": programme,
+    "practice": practice,
+    "framework": framework,
+    "review": review,
 }

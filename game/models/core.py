@@ -126,6 +126,8 @@ class Traject(models.Model):
     dots_per_participant = models.PositiveSmallIntegerField(_("dots per participant"), default=5)
     # Dot results stay hidden until the facilitator reveals them, so nobody follows the crowd.
     dots_revealed = models.BooleanField(default=False)
+    # The facilitator decides when participants may download the outcome document.
+    document_released = models.BooleanField(_("document released to participants"), default=False)
     # Stap 2. PROTECT: a case a traject played stays in the library (the document refers to it).
     case = models.ForeignKey(
         "game.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="trajecten"

@@ -35,6 +35,7 @@ function render() {
   byId("prev-button").disabled = state.phase.position <= 1;
   byId("next-button").disabled = state.phase.position >= state.phase.count;
   show("timer-stop", Boolean(state.timer));
+  byId("release-button").setAttribute("aria-pressed", String(state.session.document_released));
   show("missing-layers", state.missing_layers.length > 0);
   setText("missing-layers-list", state.missing_layers.join(", "));
   setText("ready-count", strings.ready_count.replace("%(n)s", state.ready_count).replace("%(total)s", state.participants.length));
@@ -105,6 +106,7 @@ byId("timer-form").addEventListener("submit", (event) => {
   command("timer.start", { seconds: Math.round(minutes * 60) });
 });
 byId("timer-stop").addEventListener("click", () => command("timer.stop"));
+byId("release-button").addEventListener("click", () => command("document.release", { released: !state.session.document_released }));
 byId("close-button").addEventListener("click", () => {
   if (confirm(strings.confirm_close)) command("session.close");
 });

@@ -32,6 +32,7 @@ function render() {
   // While people join, the programme's text tells newcomers how to join; this phone is in.
   if (state.phase.kind === "join") setText("phase-instruction", strings.joined_wait);
   show("session-ended", state.session.closed);
+  show("document-links", state.session.document_released);
   const readyButton = byId("ready-button");
   const canSignal = state.phase.kind !== "join" && !state.phase.locked;
   readyButton.hidden = !canSignal;

@@ -167,3 +167,18 @@ async def test_a_burst_of_300_commands_causes_far_fewer_broadcasts(live, facilit
     for comm in phones:
         await comm.disconnect()
     await console.disconnect()
+
+
+async def test_only_the_facilitator_releases_the_document_and_phones_see_it(
+    live, facilitator, alice
+):
+    phone, first = await connect(paths(live)["participant"], session_key=alice[1])
+    assert first["state"]["session"]["document_released"] is False
+    refused = await reply_to(phone, await send(phone, "document.release", {"released": True}))
+    assert refused["error"]["code"] == "forbidden"
+    console, _ = await facilitator_socket(live, facilitator)
+    ack = await reply_to(console, await send(console, "document.release", {"released": True}))
+    state = await state_at_least(phone, ack["version"])
+    assert state["state"]["session"]["document_released"] is True
+    await phone.disconnect()
+    await console.disconnect()

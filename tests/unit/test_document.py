@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from game import stap1, stap2
 from game.document.html import render_html, render_pdf
 from game.document.jsonfmt import render_json, schema
-from game.document.markdown import render_markdown
+from game.document.markdown import md, render_markdown
 from game.document.model import build_document
 from game.document.word import render_docx
 from game.sample import populate
@@ -121,19 +121,76 @@ def test_the_document_speaks_the_language_of_the_traject(played):
     assert "Shared programme of requirements" in render_markdown(doc)
 
 
-def test_it_is_a_concept_until_the_kader_is_frozen(played):
-    assert build_document(played).status == "concept"
+def test_it_is_a_concept_until_the_kader_is_frozen(traject):
+    populate(traject, through="programme")
+    doc = build_document(traject)
+    assert (doc.status, doc.framework_version) == ("concept", 0)
+    assert [s.key for s in doc.sections if s.empty] == ["practice", "framework", "review"]
 
 
-def test_the_facilitator_downloads_every_format(played, facilitator):
+def test_a_frozen_kader_makes_it_final_and_v1_stays_downloadable_after_v2(played):
+    latest, first = build_document(played), build_document(played, framework_number=1)
+    assert (latest.status, latest.framework_version, first.framework_version) == ("final", 2, 1)
+    assert [c.change for c in latest.changes] == ["Gewijzigd", "Gewijzigd", "Geschrapt"]
+    assert first.changes == []
+    first_texts = [r.text for r in first.framework_requirements]
+    assert [r.text for r in latest.framework_requirements] != first_texts
+    assert any(c.before in first_texts and c.after for c in latest.changes)
+
+
+def test_the_pdf_contains_every_decision_rule_and_the_changes(played):
+    doc = build_document(played)
+    text = pdf_text(render_pdf(doc))
+    for rule in doc.rules:
+        assert squash(rule.who_decides) in text and squash(rule.what) in text
+    for change in doc.changes:
+        assert squash(change.reason) in text
+
+
+def test_the_four_formats_carry_the_same_rules_and_case_grids(played):
+    doc = build_document(played)
+    as_json = json.loads(render_json(doc))
+    markdown, html = render_markdown(doc), render_html(doc)
+    word = "\n".join(
+        cell.text for table in WordDocument(BytesIO(render_docx(doc))).tables for row in table.rows
+        for cell in row.cells
+    )  # fmt: skip
+    assert [r["what"] for r in as_json["rules"]] == [r.what for r in doc.rules]
+    for rule in doc.rules:
+        for text in (rule.who_decides, rule.budget_or_mandate, rule.escalation):
+            assert text in word and text in html and md(text) in markdown
+    for case in doc.cases:
+        for row in case.rows:
+            counts = [str(row.helpt), str(row.knelt), str(row.ontbreekt)]
+            assert f"| {md(row.requirement)} | " + " | ".join(counts) in markdown
+
+
+def test_the_facilitator_downloads_every_format_of_both_versions(played, facilitator):
     client = Client()
     client.force_login(facilitator)
     preview = client.get(reverse("facilitator:document", args=[played.pk]))
     assert preview.status_code == 200
+    assert "?kader=1" in preview.content.decode()
     for extension in ("pdf", "docx", "md", "json"):
-        response = client.get(reverse("facilitator:document_file", args=[played.pk, extension]))
+        url = reverse("facilitator:document_file", args=[played.pk, extension])
+        response = client.get(url + "?kader=1")
         assert response.status_code == 200
-        assert f".{extension}" in response["Content-Disposition"]
+        assert f"-kader-v1.{extension}" in response["Content-Disposition"]
+    assert client.get(url + "?kader=9").status_code == 404
+
+
+def test_participants_download_only_once_released(traject, alice):
+    from game.trajecten import release_document
+
+    populate(traject, through="programme")
+    live_code = traject.live_sessions.get().code
+    phone = Client()
+    phone.cookies["sessionid"] = alice[1]
+    url = reverse("participant_document", args=[live_code, "pdf"])
+    assert phone.get(url).status_code == 404
+    release_document(traject=traject, released=True)
+    assert phone.get(url).status_code == 200
+    assert Client().get(url).status_code == 404  # a browser that is no participant
 
 
 def test_another_facilitator_gets_no_document(played, mallory):

@@ -101,3 +101,30 @@ def test_a_refresh_resumes_the_same_participant(live):
 def test_the_phone_page_without_an_identity_sends_you_to_join(live):
     response = Client().get(reverse("phone", args=[live.code]))
     assert response["Location"] == reverse("join", args=[live.code])
+
+
+def test_on_day_two_a_new_device_claims_a_name_and_resumes_once_confirmed(live):
+    from game import dag2
+    from sessions.claims import bind_device
+    from sessions.live import open_session
+
+    join(Client(), live.code, "Alice")
+    day2 = open_session(traject=live.traject, day=2)
+    phone = Client()
+    page = phone.get(reverse("join", args=[day2.code])).content.decode()
+    assert "Was je er de vorige keer bij?" in page and "Alice" in page
+    alice = Participant.objects.get(name="Alice")
+    waiting = phone.post(reverse("join", args=[day2.code]), {"claim": alice.pk}, follow=True)
+    claim = alice.device_claims.get()
+    assert claim.check_code in waiting.content.decode()
+    assert phone.get(reverse("phone", args=[day2.code]))["Location"].endswith(f"/j/{day2.code}/")
+    bind_device(dag2.confirm_claim(claim=claim))
+    assert phone.get(reverse("join", args=[day2.code]))["Location"] == reverse(
+        "phone", args=[day2.code]
+    )
+    assert Participant.objects.count() == 1
+
+
+def test_on_day_one_the_join_page_lists_no_names(live):
+    join(Client(), live.code, "Alice")
+    assert "Alice" not in Client().get(reverse("join", args=[live.code])).content.decode()
