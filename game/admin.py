@@ -16,6 +16,8 @@ from game.models import (
     Phase,
     PracticeCase,
     Programme,
+    Prompt,
+    Statement,
     Step,
     Traject,
 )
@@ -107,3 +109,17 @@ class FrameworkVersionAdmin(admin.ModelAdmin):
 class DeviceClaimAdmin(admin.ModelAdmin):
     list_display = ["participant", "check_code", "created_at", "confirmed_at", "rejected_at"]
     readonly_fields = ["token_hash"]
+
+
+@admin.register(Prompt)
+class PromptAdmin(admin.ModelAdmin):
+    list_display = ["order", "key", "text_nl", "text_en"]
+    list_display_links = ["key"]
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    """Library stellingen have no traject; new trajecten copy them and edit their own copy."""
+
+    list_display = ["text", "traject", "status", "order"]
+    list_filter = [("traject", admin.EmptyFieldListFilter), "status"]

@@ -8,10 +8,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from game.content import load_all
 from game.models import Programme, Traject
+from game.sample import populate
 from game.trajecten import create_traject
 from sessions.login_links import create_login_link
 
 DEMO_GEMEENTE = "Gemeente Voorbeeldstad"
+SAMPLE_GEMEENTE = "Gemeente Proefdorp"
 
 
 class Command(BaseCommand):
@@ -39,6 +41,17 @@ class Command(BaseCommand):
                 language="nl",
                 programme=Programme.objects.get(key="verticaal"),
             )
+        if not Traject.objects.filter(facilitator=user, gemeente=SAMPLE_GEMEENTE).exists():
+            # A finished traject too, so the outcome document can be seen straight away.
+            finished = create_traject(
+                facilitator=user,
+                gemeente=SAMPLE_GEMEENTE,
+                title="Voorbeeld: een afgerond traject met terugkombijeenkomst",
+                date=date.today(),
+                language="nl",
+                programme=Programme.objects.get(key="verticaal"),
+            )
+            populate(finished)
         token = create_login_link(user)
         url = f"{base_url.rstrip('/')}/inloggen/link/{token}/"
         self.stdout.write("")
