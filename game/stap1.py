@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 
+from game.dots import place_dots
 from game.errors import GameError
 from game.models import (
     Cluster,
@@ -198,28 +199,13 @@ def move_note(*, traject: Traject, note_id: int, cluster: Cluster | None) -> boo
 
 def set_dots(*, participant: Participant, cluster: Cluster, dots: int) -> bool:
     """Put `dots` dots on a cluster (0 removes them); the total per person is capped."""
-    if dots < 0:
-        raise GameError("dots_invalid")
-    others = (
-        DotVote.objects.filter(participant=participant)
-        .exclude(cluster=cluster)
-        .aggregate(total=Sum("dots"))["total"]
-        or 0
+    return place_dots(
+        model=DotVote,
+        participant=participant,
+        item={"cluster": cluster},
+        dots=dots,
+        allowed=participant.traject.dots_per_participant,
     )
-    allowed = participant.traject.dots_per_participant
-    if others + dots > allowed:
-        raise GameError("dots_exhausted", max=allowed)
-    row = DotVote.objects.filter(participant=participant, cluster=cluster).first()
-    if dots == 0:
-        return bool(row) and row.delete()[0] > 0
-    if row is None:
-        DotVote.objects.create(participant=participant, cluster=cluster, dots=dots)
-        return True
-    if row.dots == dots:
-        return False
-    row.dots = dots
-    row.save(update_fields=["dots"])
-    return True
 
 
 def reveal_dots(*, traject: Traject, revealed: bool) -> bool:

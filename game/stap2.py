@@ -13,9 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 
+from game.dots import place_dots
 from game.errors import GameError
 from game.models import (
     Case,
@@ -473,29 +474,15 @@ def cast_moscow(*, participant: Participant, requirement: Requirement, choice: s
 
 def set_requirement_dots(*, participant: Participant, requirement: Requirement, dots: int) -> bool:
     """Put `dots` dots on a requirement (0 removes them); the total per person is capped."""
-    if dots < 0:
-        raise GameError("dots_invalid")
     check_votable(participant, requirement, method="dots", adding=dots > 0)
-    others = (
-        RequirementVote.objects.filter(participant=participant)
-        .exclude(requirement=requirement)
-        .aggregate(total=Sum("dots"))["total"]
-        or 0
+    return place_dots(
+        model=RequirementVote,
+        participant=participant,
+        item={"requirement": requirement},
+        dots=dots,
+        allowed=participant.traject.requirement_dots,
+        touch={"voted_at": timezone.now()},
     )
-    allowed = participant.traject.requirement_dots
-    if others + dots > allowed:
-        raise GameError("dots_exhausted", max=allowed)
-    row = RequirementVote.objects.filter(requirement=requirement, participant=participant).first()
-    if dots == 0:
-        return row is not None and row.delete()[0] > 0
-    if row is None:
-        RequirementVote.objects.create(requirement=requirement, participant=participant, dots=dots)
-        return True
-    if row.dots == dots:
-        return False
-    row.dots, row.voted_at = dots, timezone.now()
-    row.save(update_fields=["dots", "voted_at"])
-    return True
 
 
 def reveal_votes(*, traject: Traject, revealed: bool) -> bool:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from game import stap2
+from game.dots import place_dots
 from game.errors import GameError
 from game.models import (
     CaseConclusion,
@@ -294,29 +295,11 @@ def redact_case(
 
 def set_case_dots(*, participant: Participant, case: PracticeCase, dots: int) -> bool:
     """Put `dots` dots on a case (0 removes them); at most CASE_DOTS per person in total."""
-    if dots < 0:
-        raise GameError("dots_invalid")
     if case.traject_id != participant.traject_id:
         raise GameError("practice_case_unknown")
-    others = (
-        CaseDot.objects.filter(participant=participant)
-        .exclude(case=case)
-        .aggregate(total=Sum("dots"))["total"]
-        or 0
+    return place_dots(
+        model=CaseDot, participant=participant, item={"case": case}, dots=dots, allowed=CASE_DOTS
     )
-    if others + dots > CASE_DOTS:
-        raise GameError("dots_exhausted", max=CASE_DOTS)
-    row = CaseDot.objects.filter(participant=participant, case=case).first()
-    if dots == 0:
-        return row is not None and row.delete()[0] > 0
-    if row is None:
-        CaseDot.objects.create(participant=participant, case=case, dots=dots)
-        return True
-    if row.dots == dots:
-        return False
-    row.dots = dots
-    row.save(update_fields=["dots"])
-    return True
 
 
 def case_dot_totals(traject: Traject) -> dict[int, int]:
@@ -531,6 +514,8 @@ def rephrase_requirement(*, requirement: Requirement, text: str, reason: str) ->
 
 
 def clean_rule(**fields: object) -> dict[str, str]:
+    if set(fields) - set(RULE_FIELDS):
+        raise GameError("rule_unknown")
     cleaned = {
         name: clean_optional(fields.get(name), limit=limit, too_long="rule_too_long")
         for name, limit in RULE_FIELDS.items()
@@ -547,44 +532,17 @@ def rule_of(traject: Traject, rule_id: int) -> DecisionRule:
     return rule
 
 
-def propose_rule(
-    *,
-    traject: Traject,
-    who_decides: str,
-    what: str,
-    budget_or_mandate: str = "",
-    accountability: str = "",
-    escalation: str = "",
-) -> DecisionRule:
-    """Put a beslisregel to the room; who decides and what are required, the rest may follow."""
-    fields = clean_rule(
-        who_decides=who_decides,
-        what=what,
-        budget_or_mandate=budget_or_mandate,
-        accountability=accountability,
-        escalation=escalation,
-    )
+def propose_rule(*, traject: Traject, **fields: str) -> DecisionRule:
+    """Put a beslisregel to the room; `fields` are RULE_FIELDS (who decides and what are
+    required, the rest may follow)."""
+    fields = clean_rule(**fields)
     last = traject.decision_rules.aggregate(last=Max("order"))["last"] or 0
     return DecisionRule.objects.create(traject=traject, order=last + 1, **fields)
 
 
-def edit_rule(
-    *,
-    rule: DecisionRule,
-    who_decides: str,
-    what: str,
-    budget_or_mandate: str = "",
-    accountability: str = "",
-    escalation: str = "",
-) -> bool:
+def edit_rule(*, rule: DecisionRule, **fields: str) -> bool:
     """Rewrite a rule; its status and the reactions so far stay (the room sees the new text)."""
-    fields = clean_rule(
-        who_decides=who_decides,
-        what=what,
-        budget_or_mandate=budget_or_mandate,
-        accountability=accountability,
-        escalation=escalation,
-    )
+    fields = clean_rule(**fields)
     if all(getattr(rule, name) == value for name, value in fields.items()):
         return False
     for name, value in fields.items():

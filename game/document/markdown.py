@@ -163,13 +163,7 @@ def framework(doc: Document) -> list[str]:
     out += [f"### {_('Decision rules')}", ""]
     for n, rule in enumerate(doc.rules, start=1):
         out += [f"**{_('Decision rule %(n)s') % {'n': n}}**", ""]
-        for label, value in (
-            (_("Who decides"), rule.who_decides),
-            (_("What"), rule.what),
-            (_("Budget or mandate"), rule.budget_or_mandate),
-            (_("Accountability"), rule.accountability),
-            (_("When to escalate"), rule.escalation),
-        ):
+        for label, value in rule.lines():
             out.append(f"- {label}: {md(value) or '–'}")
         out.append("")
     return out

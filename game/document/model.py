@@ -112,6 +112,16 @@ class Rule:
     accountability: str
     escalation: str
 
+    def lines(self) -> list[tuple[str, str]]:
+        """(label, text) lines in the order a rule reads, for every renderer."""
+        return [
+            (_("Who decides"), self.who_decides),
+            (_("What"), self.what),
+            (_("Budget or mandate"), self.budget_or_mandate),
+            (_("Accountability"), self.accountability),
+            (_("When to escalate"), self.escalation),
+        ]
+
 
 @dataclass(frozen=True)
 class ReviewItem:
@@ -191,15 +201,19 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
 
-def requirement_items(
-    items: list[dict], labels: dict[str, str], method: str
-) -> list[RequirementItem]:
-    moscow = {
+def priority_labels() -> dict[str, str]:
+    return {
         "must": _("Must have"),
         "should": _("Should have"),
         "could": _("Could have"),
         "wont": _("Won't have"),
     }
+
+
+def requirement_items(
+    items: list[dict], labels: dict[str, str], method: str
+) -> list[RequirementItem]:
+    moscow = priority_labels()
     result = []
     for item in items:
         if method == "moscow":
@@ -267,12 +281,7 @@ def case_tests(traject: Traject) -> list[CaseTest]:
 
 
 def framework_parts(version) -> tuple[list[FrameworkRequirement], list[Rule]]:
-    priorities = {
-        "must": _("Must have"),
-        "should": _("Should have"),
-        "could": _("Could have"),
-        "wont": _("Won't have"),
-    }
+    priorities = priority_labels()
     requirements = []
     for item in version.content.get("requirements", []):
         if item.get("origin") == "added":

@@ -284,13 +284,7 @@ def framework(document, doc: Document) -> None:
         add_table(
             document,
             [_("Decision rule %(n)s") % {"n": n}, ""],
-            [
-                [_("Who decides"), rule.who_decides],
-                [_("What"), rule.what],
-                [_("Budget or mandate"), rule.budget_or_mandate or "–"],
-                [_("Accountability"), rule.accountability or "–"],
-                [_("When to escalate"), rule.escalation or "–"],
-            ],
+            [[label, text or "–"] for label, text in rule.lines()],
             widths=[4.5, 12.5],
         )
 

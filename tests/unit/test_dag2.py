@@ -7,7 +7,6 @@ import pytest
 from django.contrib.sessions.backends.db import SessionStore
 
 from game import dag2, stap2, stap3
-from game.errors import GameError
 from game.models import (
     DecisionRule,
     DeviceClaim,
@@ -21,6 +20,7 @@ from sessions.claims import bind_device, device_claim, request_claim
 from sessions.live import open_session, participant_for
 from sessions.models import Device
 from tests.conftest import make_participant
+from tests.unit.helpers import error_code
 
 pytestmark = pytest.mark.django_db
 
@@ -31,30 +31,6 @@ RULE = {
     "accountability": "Achteraf in het teamoverleg",
     "escalation": "Boven € 2.500 de teamleider",
 }
-
-
-@pytest.fixture
-def alice(live):
-    """Alice is a raadslid."""
-    return make_participant(live, "Alice", "raad")[0]
-
-
-@pytest.fixture
-def bob(live):
-    """Bob is a professional of the wijkteam."""
-    return make_participant(live, "Bob", "uitvoering")[0]
-
-
-@pytest.fixture
-def carol(live):
-    """Carol is a beleidsambtenaar."""
-    return make_participant(live, "Carol", "beleid")[0]
-
-
-def error_code(call, **kwargs) -> str:
-    with pytest.raises(GameError) as caught:
-        call(**kwargs)
-    return caught.value.code
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from game.document.markdown import md, render_markdown
 from game.document.model import build_document
 from game.document.word import render_docx
 from game.sample import populate
+from tests.conftest import make_participant
 
 pytestmark = pytest.mark.django_db
 
@@ -81,8 +82,8 @@ def test_the_four_formats_carry_the_same_requirements_and_priorities(played):
         assert text in html
 
 
-def test_participant_text_stays_inert_in_every_format(traject, alice):
-    participant, _ = alice
+def test_participant_text_stays_inert_in_every_format(traject, live):
+    participant = make_participant(live, "Alice", "raad")[0]
     note = stap1.write_note(
         participant=participant, prompt_key="wat-is", text=PAYLOAD[:280], signed=False
     )
@@ -179,14 +180,14 @@ def test_the_facilitator_downloads_every_format_of_both_versions(played, facilit
     assert client.get(url + "?kader=9").status_code == 404
 
 
-def test_participants_download_only_once_released(traject, alice):
+def test_participants_download_only_once_released(traject, live):
     from game.trajecten import release_document
 
+    _, session_key = make_participant(live, "Alice", "raad")
     populate(traject, through="programme")
-    live_code = traject.live_sessions.get().code
     phone = Client()
-    phone.cookies["sessionid"] = alice[1]
-    url = reverse("participant_document", args=[live_code, "pdf"])
+    phone.cookies["sessionid"] = session_key
+    url = reverse("participant_document", args=[live.code, "pdf"])
     assert phone.get(url).status_code == 404
     release_document(traject=traject, released=True)
     assert phone.get(url).status_code == 200

@@ -5,27 +5,10 @@ from __future__ import annotations
 import pytest
 
 from game import stap1
-from game.errors import GameError
 from game.models import DotVote, Note, Statement, StatementAnswer
-from tests.conftest import make_participant
+from tests.unit.helpers import error_code
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alice(live):
-    return make_participant(live, "Alice", "raad")[0]
-
-
-@pytest.fixture
-def bob(live):
-    return make_participant(live, "Bob", "uitvoering")[0]
-
-
-def error_code(call, **kwargs) -> str:
-    with pytest.raises(GameError) as caught:
-        call(**kwargs)
-    return caught.value.code
 
 
 def test_a_new_traject_gets_the_six_library_statements_in_its_language(traject):

@@ -7,7 +7,6 @@ from django.db import IntegrityError, transaction
 
 from game import stap2
 from game.content import load_cases
-from game.errors import GameError
 from game.models import (
     Case,
     Development,
@@ -19,38 +18,15 @@ from game.models import (
     Wish,
 )
 from tests.conftest import make_participant
+from tests.unit.helpers import error_code
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def alice(live):
-    """Alice is a raadslid."""
-    return make_participant(live, "Alice", "raad")[0]
-
-
-@pytest.fixture
-def bob(live):
-    """Bob is a professional of the wijkteam."""
-    return make_participant(live, "Bob", "uitvoering")[0]
-
-
-@pytest.fixture
-def carol(live):
-    """Carol is a beleidsambtenaar."""
-    return make_participant(live, "Carol", "beleid")[0]
 
 
 @pytest.fixture
 def dave(live):
     """Dave is a second raadslid."""
     return make_participant(live, "Dave", "raad")[0]
-
-
-def error_code(call, **kwargs) -> str:
-    with pytest.raises(GameError) as caught:
-        call(**kwargs)
-    return caught.value.code
 
 
 def play(traject, participant, role_key: str) -> None:

@@ -8,7 +8,6 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from game import stap2, stap3
-from game.errors import GameError
 from game.models import (
     CaseConclusion,
     CaseDot,
@@ -21,6 +20,7 @@ from game.models import (
     RequirementRevision,
 )
 from tests.conftest import make_participant
+from tests.unit.helpers import error_code, error_of
 
 pytestmark = pytest.mark.django_db
 
@@ -32,37 +32,9 @@ CLEAN = {
 
 
 @pytest.fixture
-def alice(live):
-    """Alice is a raadslid."""
-    return make_participant(live, "Alice", "raad")[0]
-
-
-@pytest.fixture
-def bob(live):
-    """Bob is a professional of the wijkteam."""
-    return make_participant(live, "Bob", "uitvoering")[0]
-
-
-@pytest.fixture
-def carol(live):
-    """Carol is a beleidsambtenaar."""
-    return make_participant(live, "Carol", "beleid")[0]
-
-
-@pytest.fixture
 def dave(live):
     """Dave is a teamleider."""
     return make_participant(live, "Dave", "teamleiding")[0]
-
-
-def error_of(call, **kwargs) -> GameError:
-    with pytest.raises(GameError) as caught:
-        call(**kwargs)
-    return caught.value
-
-
-def error_code(call, **kwargs) -> str:
-    return error_of(call, **kwargs).code
 
 
 def submit(participant, confirm: bool = False, **fields) -> PracticeCase:
