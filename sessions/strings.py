@@ -96,6 +96,7 @@ def live_strings() -> dict:
         "picture_unsaved": _("Not saved yet: pre-filled from the clusters with the most dots."),
         "save_version": _("Save as new version"),
         "stap2": stap2_strings(),
+        "stap3": stap3_strings(),
     }
 
 
@@ -261,4 +262,284 @@ def stap2_strings() -> dict:
         "adopted_title": _("Shared programme of requirements — version %(n)s"),
         "adopt_pending": _("The facilitator is deciding on the requirements."),
         "accepted_count": _("Accepted: %(n)s"),
+    }
+
+
+def stap3_strings() -> dict:
+    """Stap 3 (own cases, picking, judging, beslisregels, the kader) and Dag 2 (returning
+    participants, the review, the revision into version 2)."""
+    rule_parts = {
+        "who_decides": _("Who decides"),
+        "what": _("What they may decide"),
+        "budget_or_mandate": _("Budget or mandate"),
+        "accountability": _("How it is accounted for"),
+        "escalation": _("When to escalate"),
+    }
+    return {
+        # own cases
+        "privacy": _("Privacy"),
+        "new_case": _("A case from your practice"),
+        "edit_case": _("Change your case"),
+        "case_field": {
+            "title": _("Short title"),
+            "situation": _("The situation"),
+            "question": _("The maatwerk question"),
+        },
+        "case_hint": {
+            "title": _("A few words the room can call it by."),
+            "situation": _("What is going on, and who is involved? Without names or addresses."),
+            "question": _("What should maatwerk make possible here?"),
+        },
+        "submit_case": _("Submit case"),
+        "save_case": _("Save changes"),
+        "case_sent": _("Your case has been submitted. You can still change or withdraw it."),
+        "case_saved": _("Your changes have been saved."),
+        "warning_title": _("This looks like personal data"),
+        "warning_maybe_title": _("Is this a date of birth?"),
+        "warning_text": _(
+            "Take it out of your case and submit again. Or, if it is not personal data, "
+            "submit anyway."
+        ),
+        "warning_maybe_text": _(
+            "A date can be a date of birth. If it is, take it out; if it is not, submit anyway."
+        ),
+        "possible_birthdate": _("possible date of birth"),
+        "edit_text": _("Change the text"),
+        "confirm_not_personal": _("This is not personal data — submit anyway"),
+        "changed_recheck": _("You changed the text: submit it again to have it checked."),
+        "my_cases": _("My cases"),
+        "no_own_cases": _("You have not submitted a case yet."),
+        "cases_in_room": {
+            "one": ngettext(
+                "%(n)s case submitted in the room", "%(n)s cases submitted in the room", 1
+            ),
+            "other": ngettext(
+                "%(n)s case submitted in the room", "%(n)s cases submitted in the room", 2
+            ),
+        },
+        "cases_sent_word": {
+            "one": ngettext("case submitted", "cases submitted", 1),
+            "other": ngettext("case submitted", "cases submitted", 2),
+        },
+        "picked": _("picked for discussion"),
+        "picked_locked": _(
+            "Picked for discussion: the room works on it now, so it stays as it is."
+        ),
+        "redacted": _("made anonymous by the facilitator"),
+        "you_confirmed": _("You confirmed that it holds no personal data."),
+        "withdraw": _("Withdraw"),
+        "confirm_withdraw": _("Withdraw your case “%(title)s”? Its dots go too."),
+        # own cases on the console
+        "by_author": _("By %(name)s (%(layer)s) — only you see this"),
+        "flags_found": _("Still looks like: %(kinds)s. Read it before it goes on the screen."),
+        "author_confirmed": _("The author confirmed that this is not personal data."),
+        "redaction_note_shown": _("Made anonymous: %(note)s"),
+        "redact": _("Make anonymous"),
+        "redact_help": _(
+            "Take personal data out of the text. The author's words are replaced by yours; "
+            "the note says what you changed."
+        ),
+        "redaction_note": _("What did you take out? (optional)"),
+        "save_redaction": _("Save anonymous version"),
+        "no_cases_console": _("No cases yet. Participants write them on their phones."),
+        "read_situation": _("Read the situation"),
+        "read_case": _("Read the case"),
+        # picking cases
+        "dots_hint": _("Put your dots on the cases you want to discuss."),
+        "picked_note": _("The facilitator has picked the cases. The dots are shown."),
+        "picked_n": _("No. %(n)s"),
+        "no_cases": _("There are no cases yet."),
+        "dot_on_phone": _("Put your %(n)s dots on your phone on the cases you want to discuss."),
+        "picked_heading": _("The cases we discuss"),
+        "not_picked": _("Not picked"),
+        "pick_help": _(
+            "Choose one to three cases in the order the room discusses them, then save the "
+            "choice. The first one goes on the table."
+        ),
+        "pick": _("Pick"),
+        "pick_save": _("Save choice (%(n)s)"),
+        "pick_reset": _("Undo changes"),
+        "pick_unsaved": _("Choice not saved yet."),
+        "pick_saved": _("Choice saved: phones and the screen show it."),
+        "pick_none": _("No cases picked yet."),
+        "pick_full": _("At most %(max)s cases. Take one off first."),
+        "dots_word": {
+            "one": ngettext("dot", "dots", 1),
+            "other": ngettext("dot", "dots", 2),
+        },
+        "by": _("by %(name)s"),
+        "confirmed_badge": _("warning confirmed by the author"),
+        # judging
+        "case_n_of": _("Case %(n)s of %(total)s"),
+        "no_table": _("The facilitator puts a case on the table in a moment."),
+        "no_requirements": _("There are no requirements to judge."),
+        "judged_progress": _("%(n)s of %(total)s requirements judged"),
+        "add_comment": _("Add a comment"),
+        "comment_label": _("Why? (optional)"),
+        "concern_label": _("What is your concern? (optional)"),
+        "save_comment": _("Save comment"),
+        "saved": _("Saved."),
+        "not_saved": _("Not saved yet."),
+        "grid_caption": _("Helps, gets in the way or missing: the room's judgement"),
+        "grid_caption_case": _("The room's judgement: %(title)s"),
+        "col_requirement": _("Requirement"),
+        "col_comments": _("Comments"),
+        "grid_help": _(
+            "Numbers are participants. “Mostly” when one judgement has more votes than each "
+            "of the others."
+        ),
+        "no_verdicts": _("No judgements yet"),
+        "divided": _("Divided (%(n)s judgements)"),
+        "mostly": _("Mostly: %(verdict)s (%(n)s of %(total)s)"),
+        "most": _("most votes"),
+        "judges_count": _("judged by %(n)s"),
+        "on_table": _("On the table"),
+        "put_on_table": _("Put on the table"),
+        "show_grid": _("Show the judgement grid and conclusions"),
+        "nothing_picked": _("No cases picked yet. Pick them in the previous part."),
+        "conclusion_label": _("Conclusions for this case"),
+        "save_conclusion": _("Save conclusions"),
+        "adjust_heading": _("Adjust the requirements"),
+        "adjust_help": _(
+            "What did the cases show? Rephrase a requirement or add one that was missing, "
+            "each with the reason: the document shows both."
+        ),
+        "add_requirement": _("Add a requirement"),
+        "add_requirement_button": _("Add requirement"),
+        "requirement_text": _("Requirement"),
+        "reason_required": _("Reason"),
+        "reason_optional": _("Reason (optional)"),
+        "from_case": _("Shown by case (optional)"),
+        "no_case_option": _("— no particular case —"),
+        # decision rules
+        "rules": _("Decision rules"),
+        "rules_hint": _("Do you agree with each rule, or do you have a concern?"),
+        "rule_n": _("Rule %(n)s"),
+        "rule_field": rule_parts,
+        "rule_field_label": {
+            **rule_parts,
+            "who_decides": _("Who decides (required)"),
+            "what": _("What they may decide (required)"),
+        },
+        "rule_field_hint": {
+            "who_decides": _("A role, not a name: e.g. the wijkteam professional."),
+            "what": _("E.g. a one-off payment that prevents a more expensive provision."),
+            "budget_or_mandate": _("E.g. up to € 2,500 per household per year."),
+            "accountability": _("E.g. noted in the file, reported quarterly to the manager."),
+            "escalation": _("E.g. above the budget, or when the resident disagrees."),
+        },
+        "rule_form_help": _(
+            "Who may decide what, within which budget, how is it accounted "
+            "for and when do we escalate?"
+        ),
+        "new_rule": _("New decision rule"),
+        "edit_rule": _("Change rule %(n)s"),
+        "propose_rule": _("Put to the room"),
+        "rule_status": {
+            "proposed": _("proposed"),
+            "agreed": _("agreed"),
+            "dropped": _("dropped"),
+        },
+        "rule_set_status": {
+            "proposed": _("Proposed"),
+            "agreed": _("Agreed"),
+            "dropped": _("Drop"),
+        },
+        "no_rules_yet": _("The facilitator is writing the first decision rule."),
+        "no_rules_console": _("No decision rules yet. Write the first one with the room."),
+        # the kader
+        "framework_title": _("Tailored framework — version %(n)s"),
+        "draft_title": _("What version 1 will hold"),
+        "frozen_on": _("Recorded on %(date)s"),
+        "requirements": _("Requirements"),
+        "priority": _("Priority: %(label)s"),
+        "added": _("Added while testing against practice"),
+        "added_because": _("Added: %(reason)s"),
+        "none": _("None."),
+        "freeze": _("Record the tailored framework as version 1"),
+        "confirm_freeze": _(
+            "Record the tailored framework as version 1? It cannot be changed afterwards; "
+            "changes go into a revision on day 2."
+        ),
+        "freeze_hint": _(
+            "Accepted requirements and agreed decision rules go in; proposed and dropped rules "
+            "do not."
+        ),
+        "freeze_empty": _("Nothing to record yet: accept a requirement or agree on a rule."),
+        "freeze_pending": _("The facilitator records the tailored framework in a moment."),
+        "kind": {"requirement": _("Requirement"), "rule": _("Decision rule")},
+        # Dag 2: returning participants
+        "claims_heading": _("Returning participants"),
+        "claims_help": _(
+            "Someone from last time on a new device. Ask for the check code on their phone "
+            "before you confirm."
+        ),
+        "claims_waiting": {
+            "one": ngettext(
+                "%(n)s returning participant is waiting",
+                "%(n)s returning participants are waiting",
+                1,
+            ),
+            "other": ngettext(
+                "%(n)s returning participant is waiting",
+                "%(n)s returning participants are waiting",
+                2,
+            ),
+        },
+        "no_claims": _("Nobody is waiting to be recognised."),
+        "check_code": _("Check code"),
+        "claim_since": _("since %(time)s"),
+        "claim_confirm": _("Confirm"),
+        "claim_reject": _("Reject"),
+        "claim_confirm_label": _("Confirm %(name)s with check code %(code)s"),
+        "claim_reject_label": _("Reject the claim for %(name)s"),
+        "confirm_reject": _(
+            "This device is not %(name)s? It can choose again or join as someone new."
+        ),
+        # Dag 2: review
+        "no_framework": _("There is no recorded framework yet."),
+        "reviewed_progress": _("%(n)s of %(total)s answered"),
+        "applied_question": _("Applied?"),
+        "applied_first": _("Answer “applied?” first; then you can say how it went."),
+        "how_it_went": _("How did it go?"),
+        "improve": _("What must improve?"),
+        "save_answers": _("Save answers"),
+        "no_reviews": _("No answers yet."),
+        "more_texts": _("and %(n)s more on the console"),
+        "review_title": _("Looking back on version %(n)s"),
+        "review_count": _("%(n)s answers from %(people)s participants"),
+        "applied_line": _("Applied — yes: %(ja)s · partly: %(deels)s · no: %(nee)s"),
+        # Dag 2: revision
+        "revise_title": _("From version %(from)s to version %(to)s"),
+        "revise_help": _(
+            "Per item: keep it, rephrase it or drop it, with the reason. Items you do not "
+            "touch carry over unchanged."
+        ),
+        "action": {"keep": _("Keep"), "rephrase": _("Rephrase"), "drop": _("Drop")},
+        "rule_parts_hint": _("Fill in only the parts that change; the others stay as they are."),
+        "add_rule": _("Add a decision rule"),
+        "add_to_revision": _("Add to the revision"),
+        "to_add": _("To be added"),
+        "remove": _("Remove"),
+        "reason_needed": _("Give a reason for this change."),
+        "reason_needed_all": _("Some changes have no reason yet. They are marked."),
+        "no_changes": _("There is nothing to revise yet."),
+        "changes_pending": {
+            "one": ngettext("%(n)s change", "%(n)s changes", 1),
+            "other": ngettext("%(n)s change", "%(n)s changes", 2),
+        },
+        "revise_button": _("Record version %(n)s"),
+        "confirm_revise": _(
+            "Record version %(n)s of the tailored framework with %(changes)s changes?"
+        ),
+        "revised_as": _("Recorded as version %(n)s."),
+        "revise_pending": _("The facilitator is revising the framework."),
+        "diff_title": _("What changed from version %(from)s to version %(to)s"),
+        "diff": {"changed": _("Changed"), "added": _("Added"), "removed": _("Removed")},
+        "diff_mark": {"changed": "✎", "added": "+", "removed": "−"},
+        "before": _("Before"),
+        "after": _("After"),
+        "why": _("Why"),
+        "unchanged_count": _("%(n)s items unchanged."),
+        "no_differences": _("No item was changed, added or removed."),
     }

@@ -54,7 +54,8 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
             request_claim(request.session, live=live, participant_id=chosen.pk)
             return redirect("join", code=live.code)
     lang = translation.get_language()
-    form = JoinForm(request.POST if "claim" not in request.POST else None, lang=lang)
+    bound = request.method == "POST" and "claim" not in request.POST
+    form = JoinForm(request.POST if bound else None, lang=lang)
     if request.method == "POST" and form.is_valid():
         try:
             participant = join_traject(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from channels.layers import channel_layers
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
@@ -14,6 +15,16 @@ from game.content import load_all
 from game.models import Participant, Programme, Traject
 from sessions.broadcast import snapshots
 from sessions.live import attend, open_session, register_device
+
+
+@pytest.fixture(autouse=True)
+def _fresh_channel_layer():
+    """A channel layer (channels_redis's locks in particular) binds to the event loop that
+    first uses it, and every async test runs in a loop of its own: so each test gets its own
+    layer instance instead of one left locked by the previous test's loop."""
+    channel_layers.backends.clear()
+    yield
+    channel_layers.backends.clear()
 
 
 @pytest.fixture(autouse=True)

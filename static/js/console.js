@@ -2,6 +2,7 @@
 // shows who is in (per layer, online/offline, done with this phase).
 import { kinds as stap1 } from "./console-stap1.js";
 import { kinds as stap2 } from "./console-stap2.js";
+import { claimsPanel, kinds as stap3 } from "./console-stap3.js";
 import { LiveSocket } from "./live-socket.js";
 import { activityHost, byId, el, fmt, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
 
@@ -20,12 +21,16 @@ const socket = new LiveSocket(socketUrl(root.dataset.socket), {
   },
 });
 const tickTimer = runTimer(socket, () => state && state.timer);
-const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2 }, socket);
+const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2, ...stap3 }, socket);
+// Day 2: returning participants waiting to be recognised, above whatever phase is on.
+const claims = claimsPanel(socket);
+byId("activity").before(claims.node);
 
 function render() {
   renderPhase(state);
   tickTimer();
   renderActivity(state, null);
+  claims.update(state);
   renderOutline();
   renderParticipants();
   const locked = state.phase.locked;

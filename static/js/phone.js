@@ -3,6 +3,7 @@
 import { LiveSocket } from "./live-socket.js";
 import { kinds as stap1 } from "./phone-stap1.js";
 import { kinds as stap2 } from "./phone-stap2.js";
+import { kinds as stap3 } from "./phone-stap3.js";
 import { activityHost, byId, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
 
 const root = byId("phone");
@@ -23,7 +24,7 @@ const socket = new LiveSocket(socketUrl(root.dataset.socket), {
   },
 });
 const tickTimer = runTimer(socket, () => state && state.timer);
-const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2 }, socket);
+const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2, ...stap3 }, socket);
 
 function render() {
   renderPhase(state);

@@ -2,6 +2,7 @@
 // step and phase, and the timer.
 import { kinds as stap1 } from "./screen-stap1.js";
 import { kinds as stap2 } from "./screen-stap2.js";
+import { kinds as stap3 } from "./screen-stap3.js";
 import { LiveSocket } from "./live-socket.js";
 import { activityHost, byId, el, renderPhase, renderStatus, runTimer, setText, show, socketUrl } from "./ui.js";
 
@@ -16,7 +17,7 @@ const socket = new LiveSocket(socketUrl(root.dataset.socket), {
   onStatus: renderStatus,
 });
 const tickTimer = runTimer(socket, () => state && state.timer);
-const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2 }, socket);
+const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2, ...stap3 }, socket);
 
 function render() {
   renderPhase(state);

@@ -882,7 +882,7 @@ async def open_day_two(facilitator_browser: Browser, traject_id: int, day_one: s
     assert (live.traject_id, live.phase.step.key, live.phase.key) == (
         traject_id,
         "stap4",
-        "terugblik",
+        "welkom-terug",
     )
     return code
 
@@ -1004,7 +1004,7 @@ def review_summary(ids: Ids, v1: dict) -> list[dict]:
 
 
 async def review(room: Room, ids: Ids, v1: dict) -> list[dict]:
-    seen = await room.sync(room.console.socket.seen_version)
+    seen = await room.goto("stap4", "terugblik")
     items = [
         {"kind": row["kind"], "key": row["key"], "text": row["text"]}
         for row in review_summary(ids, v1)

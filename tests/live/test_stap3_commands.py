@@ -408,7 +408,10 @@ async def test_from_own_cases_to_kader_v1_and_on_day_2_to_v2(live, facilitator, 
     assert first["me"]["name"] == "Alice"
     bob_phone, first = await connect(paths(day2)["participant"], session_key=bob_key)
     assert first["me"]["name"] == "Bob"
-    assert first["state"]["review"]["version"] == 1
+    assert first["state"]["phase"]["key"] == "welkom-terug"  # the code and QR are up
+    moved = await ok(console, "phase.goto", {"step": "stap4", "phase": "terugblik"})
+    state = await state_at_least(bob_phone, moved["version"])
+    assert state["state"]["review"]["version"] == 1
 
     loket_key, budget_key = f"req-{loket.pk}", f"req-{budget.pk}"
     review = {"item": loket_key, "applied": "ja", "how_it_went": "Werkte", "improve": ""}

@@ -70,7 +70,8 @@ def test_opening_a_session_draws_a_code_without_look_alikes(console_client, traj
 
 def test_the_follow_up_session_starts_at_day_two(console_client, traject):
     console_client.post(reverse("facilitator:open", args=[traject.pk]), {"day": "2"})
-    assert LiveSession.objects.get().phase.step.key == "stap4"
+    phase = LiveSession.objects.get().phase
+    assert (phase.step.key, phase.key, phase.kind) == ("stap4", "welkom-terug", "join")
 
 
 def test_another_facilitator_cannot_open_the_console(live, mallory):

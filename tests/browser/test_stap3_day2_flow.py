@@ -1,0 +1,212 @@
+"""Stap 3 and the day-2 follow-up through real pages in real Chromium: a phone brings a case
+with a phone number in it, sees that pointed out and confirms it is fine; the console picks the
+case, the phones judge it and the projector's grid counts the verdicts; the console agrees on a
+beslisregel and freezes the kader as version 1. Weeks later a day-2 session opens: one phone
+resumes in its own browser, another claims its name from a new browser and is let in once the
+console confirms its check code; their reviews reach the console, and the console's revision
+shows on the phones as before → after.
+
+Controls are found by ids and data attributes rather than their words, so the test holds in
+either language and while a translation is being revised."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE, PROJECTOR
+from tests.browser.test_live_flow import assert_no_horizontal_overflow
+from tests.browser.test_stap2_flow import join
+
+pytestmark = pytest.mark.browser
+
+REQUIREMENTS = [
+    "Maatwerk kan binnen een week besloten worden.",
+    "De inwoner vertelt zijn verhaal maar één keer.",
+]
+REPHRASED = "Maatwerk kan binnen drie werkdagen besloten worden."
+PHONE_NUMBER = "06-12345678"
+
+# A traject whose programme of requirements was settled in Stap 2, with a day-1 session open.
+OPEN_TRAJECT = """
+import json
+from datetime import date
+from django.contrib.auth import get_user_model
+from game import stap2
+from game.models import Programme, Traject
+from sessions.live import open_session
+user, _ = get_user_model().objects.get_or_create(username="demo")
+traject = Traject.objects.create(
+    facilitator=user, gemeente="Gemeente Toetsdorp", title="Verticaal maatwerk leren",
+    date=date(2026, 11, 23), programme=Programme.objects.get(key="verticaal"),
+)
+for text in REQUIREMENTS:
+    requirement = stap2.add_requirement(traject=traject, text=text)
+    stap2.decide_requirement(requirement=requirement, decision="accept")
+live = open_session(traject=traject)
+print(json.dumps({"traject": traject.pk, "code": live.code, "screen_token": live.screen_token}))
+"""
+
+
+def phone_page(new_context):
+    page = new_context(PHONE, is_mobile=True, has_touch=True).new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    return page
+
+
+def goto(console, pages, phase: str) -> None:
+    console.locator(f'#outline button[data-phase="{phase}"]').click()
+    expect(console.locator('#outline [aria-current="step"]')).to_have_attribute("data-phase", phase)
+    title = console.locator("#phase-title").inner_text()
+    for page in pages:
+        expect(page.locator("#phase-title")).to_have_text(title)
+
+
+def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_day_2(
+    app_server, facilitator_page, new_context, screenshot
+):
+    out = app_server.shell(OPEN_TRAJECT.replace("REQUIREMENTS", json.dumps(REQUIREMENTS)))
+    opened = json.loads(out.strip().splitlines()[-1])
+    console = facilitator_page
+    console.on("dialog", lambda dialog: dialog.accept())
+    console.goto(app_server.url(f"/begeleider/live/{opened['code']}/"))
+    expect(console.locator("#connection")).to_have_attribute("data-status", "online")
+    screen = new_context(PROJECTOR).new_page()
+    screen.goto(app_server.url(f"/scherm/{opened['code']}/{opened['screen_token']}/"))
+    anouk, bram = phone_page(new_context), phone_page(new_context)
+    join(anouk, app_server.base_url, opened["code"], "Anouk", "Raadslid")
+    join(bram, app_server.base_url, opened["code"], "Bram", "Professional wijkteam")
+    phones = [anouk, bram]
+
+    # Eigen casussen: a phone number is pointed out in its field before anything is saved.
+    goto(console, [*phones, screen], "casussen")
+    anouk.locator("#case-title").fill("Traplift of verhuizing?")
+    anouk.locator("#case-situation").fill(
+        f"Een man van 82 kan de trap niet meer op. Zijn dochter belt vaak: {PHONE_NUMBER}."
+    )
+    anouk.locator("#case-question").fill("Mag het wijkteam een goedkopere oplossing kiezen?")
+    anouk.locator("#case-submit").click()
+    finding = anouk.locator("#case-situation-findings .finding")
+    expect(finding).to_contain_text(PHONE_NUMBER)
+    expect(anouk.locator("#case-situation")).to_have_attribute("aria-invalid", "true")
+    expect(anouk.locator(".my-case")).to_have_count(0)
+    expect(anouk.locator("#privacy-warning-title")).to_be_focused()
+    assert_no_horizontal_overflow(anouk)
+    screenshot(anouk, "phone-stap3-privacy-finding", full_page=True)
+    # The author knows better (say the number is the wijkteam's own): submitted anyway.
+    anouk.locator("#case-confirm").click()
+    expect(anouk.locator(".my-case")).to_have_count(1)
+    expect(anouk.locator("#case-title")).to_have_value("")
+    card = console.locator(".case-card", has_text="Traplift")
+    expect(card.locator(".flag")).to_be_visible()  # the console is told what to read first
+    expect(card).to_contain_text("Anouk")
+    expect(screen.locator(".screen-activity")).not_to_contain_text("Anouk")
+
+    # Casussen kiezen: the console picks the case; it goes on the table.
+    goto(console, [*phones, screen], "kiezen")
+    anouk.locator('.pick-item button[data-dots="1"]').click()
+    expect(anouk.locator(".dot-count")).to_have_text("1")
+    console.locator(".pick-row", has_text="Traplift").locator(".pick-toggle").click()
+    console.locator("#pick-save").click()
+    expect(screen.locator(".picked-tiles .case-tile", has_text="Traplift")).to_be_visible()
+
+    # Toetsen: both phones judge; the projector's grid counts the verdicts per requirement.
+    goto(console, [*phones, screen], "toetsen")
+    for phone, verdicts in ((anouk, ("knelt", "helpt")), (bram, ("knelt", "ontbreekt"))):
+        expect(phone.locator(".judge-head .case-title")).to_have_text("Traplift of verhuizing?")
+        for text, verdict in zip(REQUIREMENTS, verdicts, strict=True):
+            button = phone.locator(".judge-item", has_text=text).locator(
+                f'button[data-verdict="{verdict}"]'
+            )
+            button.click()
+            expect(button).to_have_attribute("aria-pressed", "true")
+    first = screen.locator(".judge-grid tbody tr", has_text=REQUIREMENTS[0])
+    expect(first.locator(".verdict-knelt .verdict-count")).to_have_text("2")
+    expect(first.locator(".verdict-helpt .verdict-count")).to_have_text("0")
+    expect(first.locator(".cell-dominant")).to_have_count(1)  # marked, not only coloured
+    second = screen.locator(".judge-grid tbody tr", has_text=REQUIREMENTS[1])
+    for verdict, count in (("helpt", "1"), ("knelt", "0"), ("ontbreekt", "1")):
+        expect(second.locator(f".verdict-{verdict} .verdict-count")).to_have_text(count)
+    expect(console.locator(".on-table .judge-grid tbody tr").first).to_contain_text("2")
+    screenshot(screen, "screen-stap3-judgement-grid")
+
+    # Beslisregels: written and agreed on the console; a phone agrees.
+    goto(console, [*phones, screen], "beslisregels")
+    console.locator("#rule-who_decides").fill("De professional van het wijkteam")
+    console.locator("#rule-what").fill(
+        "Een eenmalige betaling die een duurdere voorziening voorkomt"
+    )
+    console.locator("#rule-budget_or_mandate").fill("Tot € 2.500 per huishouden per jaar")
+    console.locator("#rule-submit").click()
+    rule = console.locator(".console-rules .rule-item")
+    expect(rule).to_have_count(1)
+    agreed = rule.locator('button[data-status="agreed"]')
+    agreed.click()
+    expect(agreed).to_have_attribute("aria-pressed", "true")
+    anouk.locator('.rule-item button[data-stance="agree"]').click()
+    expect(screen.locator(".rule-item .reaction-counts")).to_contain_text("1")
+
+    # Kader op maat: frozen as version 1, after a confirm; everyone sees it.
+    goto(console, [*phones, screen], "kader")
+    console.locator("#freeze-framework").click()
+    for page in (console, screen, bram):
+        expect(page.locator(".framework-list li", has_text=REQUIREMENTS[0])).to_be_visible()
+        expect(page.locator(".framework-rules li")).to_have_count(1)
+
+    # Dag 2: the follow-up session is opened from the traject page.
+    console.goto(app_server.url(f"/begeleider/traject/{opened['traject']}/"))
+    console.locator('button[name="day"][value="2"]').click()
+    expect(console).to_have_url(re.compile(r"/begeleider/live/[A-Z0-9]{6}/$"))
+    code = console.locator(".join-strip .code").inner_text().strip()
+    # Anouk comes back in the same browser: recognised at once.
+    anouk.goto(app_server.url(f"/j/{code}/"))
+    expect(anouk.locator("#me-name")).to_have_text("Anouk")
+    expect(anouk.locator("#phase-title")).to_have_text("Welkom terug")
+    # Bram comes back on a new device: he claims his name and shows the check code.
+    bram_again = phone_page(new_context)
+    bram_again.goto(app_server.url(f"/j/{code}/"))
+    claim = bram_again.locator("#claim-name option", has_text="Bram").get_attribute("value")
+    bram_again.locator("#claim-name").select_option(claim)
+    bram_again.locator(".returning button[type=submit]").click()
+    check_code = bram_again.locator(".check-code").inner_text().strip()
+    assert re.fullmatch(r"\d{4}", check_code), check_code
+    waiting = console.locator(".claims-panel .claim", has_text="Bram")
+    expect(waiting.locator(".check-code-value")).to_have_text(check_code)
+    screenshot(console, "console-day2-claim")
+    waiting.locator('button[data-action="confirm"]').click()
+    expect(bram_again.locator("#me-name")).to_have_text("Bram", timeout=15_000)
+    expect(console.locator(".claims-panel .claim")).to_have_count(0)
+
+    # Terugblik: both review the first requirement; the console counts them.
+    goto(console, [anouk, bram_again], "terugblik")
+    for phone, applied in ((anouk, "ja"), (bram_again, "deels")):
+        item = phone.locator(".review-item", has_text=REQUIREMENTS[0])
+        item.locator(f'button[data-applied="{applied}"]').click()
+        expect(item.locator(f'button[data-applied="{applied}"]')).to_have_attribute(
+            "aria-pressed", "true"
+        )
+    item = bram_again.locator(".review-item", has_text=REQUIREMENTS[0])
+    item.locator('textarea[data-field="improve"]').fill("Sneller terugkoppelen aan de inwoner.")
+    item.locator('button[data-action="save"]').click()
+    summary = console.locator(".review-card", has_text=REQUIREMENTS[0])
+    expect(summary.locator(".bar-applied-ja .bar-value")).to_have_text("1")
+    expect(summary.locator(".bar-applied-deels .bar-value")).to_have_text("1")
+    expect(summary.locator(".improve li")).to_have_text(["Sneller terugkoppelen aan de inwoner."])
+    assert_no_horizontal_overflow(bram_again)
+
+    # Kader herzien: one requirement rephrased with a reason; the diff shows before → after.
+    goto(console, [anouk, bram_again], "herzien")
+    row = console.locator(".revise-item", has_text=REQUIREMENTS[0])
+    row.locator('button[data-choice="rephrase"]').click()
+    row.locator('textarea[data-part="text"]').fill(REPHRASED)
+    row.locator('input[data-part="reason"]').fill("Een week bleek in de praktijk te lang.")
+    console.locator("#revise-framework").click()
+    for page in (console, anouk, bram_again):
+        changed = page.locator(".diff-changed .diff-item")
+        expect(changed.locator(".diff-before del")).to_have_text(REQUIREMENTS[0])
+        expect(changed.locator(".diff-after ins")).to_have_text(REPHRASED)
+        expect(changed.locator(".diff-reason")).to_contain_text("te lang")
+    screenshot(anouk, "phone-day2-diff", full_page=True)
