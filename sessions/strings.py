@@ -543,3 +543,15 @@ def stap3_strings() -> dict:
         "unchanged_count": _("%(n)s items unchanged."),
         "no_differences": _("No item was changed, added or removed."),
     }
+
+
+def live_limits() -> dict:
+    """The services' length limits, for the pages' counters and maxlength attributes (the
+    server still enforces them; this only keeps the two from drifting apart)."""
+    from game import stap2, stap3
+
+    return {
+        "requirement": stap2.REQUIREMENT_MAX,
+        "reason": stap2.REASON_MAX,
+        "rule": dict(stap3.RULE_FIELDS),
+    }

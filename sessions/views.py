@@ -25,7 +25,7 @@ from sessions.live import attend, find_open_session, open_session, participant_f
 from sessions.login_links import use_login_link
 from sessions.models import LiveSession
 from sessions.qr import qr_svg
-from sessions.strings import live_strings
+from sessions.strings import live_limits, live_strings
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -96,7 +96,12 @@ def phone(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "participant/live.html",
-        {"live": live, "participant": participant, "strings": live_strings()},
+        {
+            "live": live,
+            "participant": participant,
+            "strings": live_strings(),
+            "limits": live_limits(),
+        },
     )
 
 
@@ -113,6 +118,7 @@ def screen(request: HttpRequest, code: str, token: str) -> HttpResponse:
             "join_url": join_url,
             "qr": qr_svg(join_url, title=_("QR code to join")),
             "strings": live_strings(),
+            "limits": live_limits(),
         },
     )
 
@@ -162,7 +168,7 @@ def console(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "facilitator/console.html",
-        {"live": live, "join_url": join_url, "strings": live_strings()},
+        {"live": live, "join_url": join_url, "strings": live_strings(), "limits": live_limits()},
     )
 
 

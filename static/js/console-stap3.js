@@ -22,12 +22,12 @@ import {
   timeOf,
 } from "./phone-stap3.js";
 import { renderOnce } from "./phone-stap2.js";
-import { el, fmt, showError, strings } from "./ui.js";
+import { el, fmt, limits, showError, strings } from "./ui.js";
 
 const S = strings.stap3;
 const S2 = strings.stap2;
-const REQUIREMENT_MAX = 300; // game/stap2.py REQUIREMENT_MAX and REASON_MAX
-const REASON_MAX = 300;
+const REQUIREMENT_MAX = limits.requirement;
+const REASON_MAX = limits.reason;
 
 // What the facilitator is typing in a list that re-renders with every snapshot: kept per field
 // (by its data-focus key) until it is sent.

@@ -4,7 +4,7 @@
 // review it on day 2 and see what changed in version 2. Also the pieces the console and the
 // projector share (the judgement grid, rules, the kader, the review summary, the v1 → v2 diff).
 import { renderOnce } from "./phone-stap2.js";
-import { bars, el, fmt, showError, strings } from "./ui.js";
+import { bars, el, fmt, limits, showError, strings } from "./ui.js";
 
 const S = strings.stap3;
 const S2 = strings.stap2;
@@ -14,9 +14,8 @@ export const VERDICT_MARK = { helpt: "+", knelt: "−", ontbreekt: "?" };
 export const STANCE_MARK = { agree: "+", concern: "!" };
 export const APPLIED = ["ja", "deels", "nee"];
 export const RULE_FIELDS = ["who_decides", "what", "budget_or_mandate", "accountability", "escalation"];
-// The services' length limits for a rule's parts (game/stap3.py RULE_FIELDS); the server
-// answers with the precise, localised message when one is passed anyway.
-export const RULE_MAX = { who_decides: 200, what: 300, budget_or_mandate: 200, accountability: 300, escalation: 300 };
+// The length limits of a rule's parts, from the page (game/stap3.py RULE_FIELDS).
+export const RULE_MAX = limits.rule;
 const CASE_FIELDS = ["title", "situation", "question"];
 
 const lang = document.documentElement.lang || "nl";
@@ -338,7 +337,7 @@ function ownCases(container, socket) {
   container.append(reminder, form, mineHeading, total, mine);
 
   let kindLabels = {};
-  let limits = { title: 0, situation: 0, question: 0 };
+  let caseLimits = { title: 0, situation: 0, question: 0 };
   let locked = false;
   let own = [];
   let checked = null; // the texts the last personal-data warning was about
@@ -356,8 +355,8 @@ function ownCases(container, socket) {
   function refresh() {
     for (const name of CASE_FIELDS) {
       const n = fields[name].value.length;
-      counters[name].textContent = fmt(strings.counter, { n, max: limits[name] });
-      counters[name].classList.toggle("over", n > limits[name]);
+      counters[name].textContent = fmt(strings.counter, { n, max: caseLimits[name] });
+      counters[name].classList.toggle("over", n > caseLimits[name]);
     }
     heading.textContent = draft.case ? S.edit_case : S.new_case;
     submit.textContent = draft.case ? S.save_case : S.submit_case;
@@ -503,8 +502,8 @@ function ownCases(container, socket) {
     update(state, me) {
       const practice = state.practice;
       kindLabels = practice.kinds || {};
-      limits = practice.limits || limits;
-      for (const name of CASE_FIELDS) fields[name].maxLength = limits[name];
+      caseLimits = practice.limits || caseLimits;
+      for (const name of CASE_FIELDS) fields[name].maxLength = caseLimits[name];
       locked = state.phase.locked;
       own = (me && me.my_cases) || [];
       if (draft.case && !own.some((c) => c.id === draft.case)) {

@@ -2,6 +2,8 @@
 // (a json_script block rendered with Django i18n), never from this file.
 
 export const strings = JSON.parse(document.getElementById("i18n-strings").textContent);
+// The server's length limits (sessions/strings.py live_limits), for counters and maxlength.
+export const limits = JSON.parse(document.getElementById("live-limits").textContent);
 
 export function byId(id) {
   return document.getElementById(id);
