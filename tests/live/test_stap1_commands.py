@@ -16,14 +16,29 @@ FACILITATOR_ONLY = [
     ("statement.add", {"text": "Nieuw"}),
     ("statement.open", {"statement": 1}),
     ("statement.reveal", {"statement": 1}),
+    ("statement.close", {"statement": 1}),
     ("cluster.create", {"name": "Vertrouwen"}),
+    ("cluster.rename", {"cluster": 1, "name": "Ruimte"}),
+    ("cluster.delete", {"cluster": 1}),
     ("note.move", {"note": 1, "cluster": None}),
+    ("dots.reveal", {"revealed": True}),
+    ("dots.configure", {"per_participant": 3}),
     ("picture.save", {"texts": {"obstacles": "Regels"}}),
 ]
 PARTICIPANT_ONLY = [
     ("statement.answer", {"statement": 1, "answer": "eens"}),
     ("note.write", {"prompt": "wat-is", "text": "Luisteren"}),
+    ("note.edit", {"note": 1, "text": "Luisteren", "signed": False}),
+    ("note.delete", {"note": 1}),
     ("dots.set", {"cluster": 1, "dots": 1}),
+]
+# Every participant input with the phase whose lock refuses it.
+LOCKED_INPUT = [
+    ("stellingen", "statement.answer", {"statement": 1, "answer": "eens"}),
+    ("notities", "note.write", {"prompt": "wat-is", "text": "Luisteren"}),
+    ("notities", "note.edit", {"note": 1, "text": "Luisteren", "signed": False}),
+    ("notities", "note.delete", {"note": 1}),
+    ("stippen", "dots.set", {"cluster": 1, "dots": 1}),
 ]
 
 
@@ -75,6 +90,20 @@ async def test_a_locked_notes_phase_refuses_notes_from_anywhere(live, facilitato
     )
     assert reply["error"]["code"] == "phase_locked"
     assert await database_sync_to_async(Note.objects.count)() == 0
+    await phone.disconnect()
+    await console.disconnect()
+
+
+@pytest.mark.parametrize(("phase", "cmd", "args"), LOCKED_INPUT)
+async def test_participant_input_is_refused_while_its_phase_is_locked(
+    live, facilitator, alice, phase, cmd, args
+):
+    console, _ = await facilitator_socket(live, facilitator)
+    phone, _ = await connect(paths(live)["participant"], session_key=alice[1])
+    await goto(console, phase)
+    await reply_to(console, await send(console, "phase.lock", {"locked": True}))
+    reply = await reply_to(phone, await send(phone, cmd, args))
+    assert reply["error"]["code"] == "phase_locked"
     await phone.disconnect()
     await console.disconnect()
 
