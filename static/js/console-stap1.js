@@ -13,20 +13,27 @@ function layerTable(caption, layers, rows) {
   return el("div", { cls: "table-scroll", attrs: { tabindex: "0", role: "region", "aria-label": caption } }, [table]);
 }
 
-function statements(container, socket) {
+// A one-line form that adds something: send(value) goes to the server and the field empties once
+// it is accepted.
+function addForm(id, label, maxlength, send) {
+  const input = el("input", { attrs: { id, type: "text", maxlength } });
   const form = el("form", { cls: "inline-form" }, [
-    el("label", { text: strings.new_statement, attrs: { for: "statement-text" } }),
-    el("input", { attrs: { id: "statement-text", type: "text", maxlength: "300" } }),
+    el("label", { text: label, attrs: { for: id } }),
+    input,
     el("button", { cls: "button", text: strings.add, attrs: { type: "submit" } }),
   ]);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    send(input.value).then(() => (input.value = "")).catch(() => {});
+  });
+  return form;
+}
+
+function statements(container, socket) {
+  const form = addForm("statement-text", strings.new_statement, "300", (text) => socket.send("statement.add", { text }));
   const current = el("div", { cls: "current-statement" });
   const list = el("ol", { cls: "statement-list" });
   container.append(current, el("h2", { text: strings.statements }), list, form);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const input = form.querySelector("input");
-    socket.send("statement.add", { text: input.value }).then(() => (input.value = "")).catch(() => {});
-  });
   list.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-cmd]");
     if (button) socket.send(button.dataset.cmd, { statement: Number(button.dataset.id) }).catch(() => {});
@@ -104,18 +111,9 @@ function notes(container) {
 }
 
 function clusters(container, socket) {
-  const form = el("form", { cls: "inline-form" }, [
-    el("label", { text: strings.new_cluster, attrs: { for: "cluster-name" } }),
-    el("input", { attrs: { id: "cluster-name", type: "text", maxlength: "120" } }),
-    el("button", { cls: "button", text: strings.add, attrs: { type: "submit" } }),
-  ]);
+  const form = addForm("cluster-name", strings.new_cluster, "120", (name) => socket.send("cluster.create", { name }));
   const board = el("div", { cls: "cluster-board" });
   container.append(el("p", { cls: "hint", text: strings.cluster_help }), form, board);
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const input = form.querySelector("input");
-    socket.send("cluster.create", { name: input.value }).then(() => (input.value = "")).catch(() => {});
-  });
   const move = (note, cluster) => socket.send("note.move", { note, cluster }).catch(() => {});
   board.addEventListener("change", (event) => {
     const select = event.target.closest("select[data-note]");

@@ -4,25 +4,11 @@
 // requirement and adopt the gedeeld programma van eisen.
 import { adoptedList, caseView, flagNote, priorityText, renderOnce } from "./phone-stap2.js";
 import { packageColumns, reactionGroups, supportGrid } from "./screen-stap2.js";
-import { el, fmt, strings } from "./ui.js";
+import { closeEditing, el, fieldDrafts, fmt, onRephrase, strings, toggleEditing } from "./ui.js";
 
 const S = strings.stap2;
 
 const disabledIf = (condition) => (condition ? { disabled: "" } : {});
-
-// What the facilitator is typing in a list that re-renders with every snapshot: kept per field
-// (by its data-focus key) until it is sent.
-function fieldDrafts(root) {
-  const drafts = new Map();
-  root.addEventListener("input", (event) => {
-    const key = event.target.dataset && event.target.dataset.focus;
-    if (key && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) drafts.set(key, event.target.value);
-  });
-  return {
-    value: (key, fallback) => (drafts.has(key) ? drafts.get(key) : fallback),
-    clear: (...keys) => keys.forEach((key) => drafts.delete(key)),
-  };
-}
 
 function textField(key, label, value, { multiline = false, maxlength = 300 } = {}) {
   const id = `f-${key}`;
@@ -268,29 +254,9 @@ function merge(container, socket) {
     if (!button) return;
     const id = Number(button.dataset.id);
     if (button.dataset.action === "unmerge") socket.send("wish.unmerge", { wish: id }).catch(() => {});
-    if (button.dataset.action === "edit") {
-      if (editing.has(id)) editing.delete(id);
-      else editing.add(id);
-      draw(true);
-      const field = list.querySelector(`#f-text-${id}`);
-      if (field) field.focus();
-    }
+    if (button.dataset.action === "edit") toggleEditing(editing, id, draw, list, `#f-text-${id}`);
   });
-  list.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const form = event.target;
-    const id = Number(form.dataset.id);
-    const text = form.querySelector(`#f-text-${id}`).value;
-    const reason = form.querySelector(`#f-reason-${id}`).value;
-    socket
-      .send("requirement.rephrase", { requirement: id, text, reason })
-      .then(() => {
-        drafts.clear(`text-${id}`, `reason-${id}`);
-        editing.delete(id);
-        draw(true);
-      })
-      .catch(() => {});
-  });
+  onRephrase(list, editing, draw, drafts, (requirement, text, reason) => socket.send("requirement.rephrase", { requirement, text, reason }));
 
   function draw(force = false) {
     if (force) {
@@ -446,11 +412,7 @@ function adopt(container, socket) {
     const item = state.results.items.find((i) => i.id === id);
     if (!item) return;
     if (button.dataset.action === "edit") {
-      if (editing.has(id)) editing.delete(id);
-      else editing.add(id);
-      draw(true);
-      const field = list.querySelector(`#f-text-${id}`);
-      if (field) field.focus();
+      toggleEditing(editing, id, draw, list, `#f-text-${id}`);
     } else if (button.dataset.action === "decide") {
       const args = { requirement: id, decision: button.dataset.decision };
       const text = drafts.value(`text-${id}`, item.text);
@@ -460,11 +422,7 @@ function adopt(container, socket) {
       }
       socket
         .send("requirement.decide", args)
-        .then(() => {
-          drafts.clear(`text-${id}`, `reason-${id}`);
-          editing.delete(id);
-          draw(true);
-        })
+        .then(() => closeEditing(editing, id, draw, drafts, [`text-${id}`, `reason-${id}`]))
         .catch(() => {});
     } else if (button.dataset.action === "note") {
       const note = drafts.value(`note-${id}`, item.discussion_note);

@@ -22,27 +22,12 @@ import {
   timeOf,
 } from "./phone-stap3.js";
 import { renderOnce } from "./phone-stap2.js";
-import { el, fmt, limits, showError, strings } from "./ui.js";
+import { closeEditing, el, fieldDrafts, fmt, limits, onRephrase, showError, strings, toggleEditing } from "./ui.js";
 
 const S = strings.stap3;
 const S2 = strings.stap2;
 const REQUIREMENT_MAX = limits.requirement;
 const REASON_MAX = limits.reason;
-
-// What the facilitator is typing in a list that re-renders with every snapshot: kept per field
-// (by its data-focus key) until it is sent.
-function fieldDrafts(root) {
-  const drafts = new Map();
-  root.addEventListener("input", (event) => {
-    const key = event.target.dataset && event.target.dataset.focus;
-    if (key && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) drafts.set(key, event.target.value);
-  });
-  return {
-    value: (key, fallback) => (drafts.has(key) ? drafts.get(key) : fallback),
-    has: (key) => drafts.has(key),
-    clear: (...keys) => keys.forEach((key) => drafts.delete(key)),
-  };
-}
 
 function textField(key, label, value, { multiline = false, maxlength = 300, rows = 3, hint = "" } = {}) {
   const id = `f-${key}`;
@@ -123,13 +108,7 @@ function ownCases(container, socket) {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     const id = Number(button.dataset.id);
-    if (button.dataset.action === "redact") {
-      if (editing.has(id)) editing.delete(id);
-      else editing.add(id);
-      draw(true);
-      const first = list.querySelector(`#f-title-${id}`);
-      if (first) first.focus();
-    }
+    if (button.dataset.action === "redact") toggleEditing(editing, id, draw, list, `#f-title-${id}`);
   });
   list.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -138,11 +117,7 @@ function ownCases(container, socket) {
     const [title, situation, question, note] = keys.map((key) => list.querySelector(`#f-${key}`).value);
     socket
       .send("practice.redact", { case: id, title, situation, question, note })
-      .then(() => {
-        drafts.clear(...keys);
-        editing.delete(id);
-        draw(true);
-      })
+      .then(() => closeEditing(editing, id, draw, drafts, keys))
       .catch(() => {});
   });
 
@@ -338,26 +313,9 @@ function judge(container, socket) {
     const button = event.target.closest("button[data-action=edit]");
     if (!button) return;
     const id = Number(button.dataset.id);
-    if (editing.has(id)) editing.delete(id);
-    else editing.add(id);
-    drawAdjust(true);
-    const input = adjustList.querySelector(`#f-text-${id}`);
-    if (input) input.focus();
+    toggleEditing(editing, id, drawAdjust, adjustList, `#f-text-${id}`);
   });
-  adjustList.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const id = Number(event.target.dataset.id);
-    const text = adjustList.querySelector(`#f-text-${id}`).value;
-    const reason = adjustList.querySelector(`#f-reason-${id}`).value;
-    socket
-      .send("adjust.rephrase", { requirement: id, text, reason })
-      .then(() => {
-        adjustDrafts.clear(`text-${id}`, `reason-${id}`);
-        editing.delete(id);
-        drawAdjust(true);
-      })
-      .catch(() => {});
-  });
+  onRephrase(adjustList, editing, drawAdjust, adjustDrafts, (requirement, text, reason) => socket.send("adjust.rephrase", { requirement, text, reason }));
   addForm.addEventListener("submit", (event) => {
     event.preventDefault();
     const args = { text: addText.value, reason: addReason.value };

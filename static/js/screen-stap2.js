@@ -86,38 +86,31 @@ function priorityCell(item) {
   ];
 }
 
-// Reactions per role, without names.
-export function reactionGroups(groups) {
-  if (!groups.length) return [el("p", { cls: "meta", text: S.no_reactions })];
+// One column per role: `columns` is a list of [role, texts]; `empty` is said when there are none.
+function roleColumns(columns, empty) {
+  if (!columns.length) return [el("p", { cls: "meta", text: empty })];
   return [
     el(
       "div",
       { cls: "role-columns" },
-      groups.map((group) =>
+      columns.map(([role, texts]) =>
         el("section", { cls: "role-column" }, [
-          el("h2", { text: `${group.role} (${group.texts.length})` }),
-          el("ul", { cls: "notes" }, group.texts.map((text) => el("li", { cls: "note", text }))),
+          el("h2", { text: `${role} (${texts.length})` }),
+          el("ul", { cls: "notes" }, texts.map((text) => el("li", { cls: "note", text }))),
         ]),
       ),
     ),
   ];
 }
 
+// Reactions per role, without names.
+export function reactionGroups(groups) {
+  return roleColumns(groups.map((group) => [group.role, group.texts]), S.no_reactions);
+}
+
 // The wensenpakketten, one column per role.
 export function packageColumns(packages) {
-  if (!packages.length) return [el("p", { cls: "meta", text: S.no_wishes })];
-  return [
-    el(
-      "div",
-      { cls: "role-columns" },
-      packages.map((pack) =>
-        el("section", { cls: "role-column" }, [
-          el("h2", { text: `${pack.role_label} (${pack.wishes.length})` }),
-          el("ul", { cls: "notes" }, pack.wishes.map((wish) => el("li", { cls: "note", text: wish.text }))),
-        ]),
-      ),
-    ),
-  ];
+  return roleColumns(packages.map((pack) => [pack.role_label, pack.wishes.map((wish) => wish.text)]), S.no_wishes);
 }
 
 // A view that renders one function of the state, only when that part changed.

@@ -130,3 +130,49 @@ export function keepFocus(container, render) {
     if (again) again.focus();
   }
 }
+
+// What someone is typing in a list that re-renders with every snapshot: kept per field (by its
+// data-focus key) until it is sent.
+export function fieldDrafts(root) {
+  const drafts = new Map();
+  root.addEventListener("input", (event) => {
+    const key = event.target.dataset && event.target.dataset.focus;
+    if (key && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) drafts.set(key, event.target.value);
+  });
+  return {
+    value: (key, fallback) => (drafts.has(key) ? drafts.get(key) : fallback),
+    has: (key) => drafts.has(key),
+    clear: (...keys) => keys.forEach((key) => drafts.delete(key)),
+  };
+}
+
+// Open or close the edit form of one row (`editing` holds the open row ids) in a list drawn by
+// draw(force), then put focus on the field `selector` finds in `root` if the form is open.
+export function toggleEditing(editing, id, draw, root, selector) {
+  if (editing.has(id)) editing.delete(id);
+  else editing.add(id);
+  draw(true);
+  const field = root.querySelector(selector);
+  if (field) field.focus();
+}
+
+// After a row's edit is saved: forget what was typed in its fields, close its form and redraw.
+export function closeEditing(editing, id, draw, drafts, keys) {
+  drafts.clear(...keys);
+  editing.delete(id);
+  draw(true);
+}
+
+// The rephrase forms (a text and a reason field) of the rows in `root`: send(id, text, reason)
+// goes to the server, and once it is accepted the row's form closes (see closeEditing).
+export function onRephrase(root, editing, draw, drafts, send) {
+  root.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const id = Number(event.target.dataset.id);
+    const text = root.querySelector(`#f-text-${id}`).value;
+    const reason = root.querySelector(`#f-reason-${id}`).value;
+    send(id, text, reason)
+      .then(() => closeEditing(editing, id, draw, drafts, [`text-${id}`, `reason-${id}`]))
+      .catch(() => {});
+  });
+}
