@@ -10,24 +10,26 @@ known in advance and asserted exactly.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import pytest
 from channels.db import database_sync_to_async
 
-from game.models import Development, Participant, ProgrammeVersion, RequirementRevision
+from game.models import Development, ProgrammeVersion, RequirementRevision
 from game.roles import assign_roles
-from sessions.models import LiveSession
-from tests.integration.client import Browser, LiveSocket, join, sign_in
+from tests.integration.room import (
+    Room,
+    Seat,
+    assert_no_other_errors,
+    open_room,
+    stored_version,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
-WAIT = 10  # seconds: the bound on every single wait for an ack or a state
 WHOLE_TEST_SECONDS = 60
 
 # --- the room ---------------------------------------------------------------------------------
@@ -240,110 +242,7 @@ REASON = "De professionals wezen verantwoorden aan de raad af; samen bespreken w
 ADOPTED = [REQUIREMENTS["R1"], REQUIREMENTS["R3"], REQUIREMENTS["R4"], REPHRASED]
 
 
-# --- the real client, paced and collected -----------------------------------------------------
-
-
-@dataclass
-class Seat:
-    """One socket in the room (console, projector or phone) that sends commands and is paced
-    below the server's token bucket (10/s, burst 30), so no command is ever rate-limited."""
-
-    name: str
-    socket: LiveSocket
-    layer: str = ""
-    pid: int = 0
-    rate: float = 8.0
-    tokens: float = 20.0
-    updated: float = field(default_factory=time.monotonic)
-
-    async def pace(self) -> None:
-        while True:
-            now = time.monotonic()
-            self.tokens = min(20.0, self.tokens + (now - self.updated) * self.rate)
-            self.updated = now
-            if self.tokens >= 1:
-                self.tokens -= 1
-                return
-            await asyncio.sleep((1 - self.tokens) / self.rate)
-
-    async def do(self, cmd: str, args: dict | None = None) -> int:
-        """Send one command and wait for its ack (an error reply fails the test); the version."""
-        await self.pace()
-        ack = await self.socket.ack(await self.socket.send(cmd, args or {}), timeout=WAIT)
-        return ack["version"]
-
-    async def sees(self, version: int) -> dict:
-        return await self.socket.state(min_version=version, timeout=WAIT)
-
-
-@dataclass(frozen=True)
-class Seen:
-    """What every socket shows once it has caught up with one version."""
-
-    console: dict
-    screen: dict
-    phones: list[dict]  # whole messages: `state` and the phone's own `me`
-
-
-@dataclass
-class Room:
-    console: Seat
-    screen: Seat
-    phones: list[Seat]
-
-    @property
-    def seats(self) -> list[Seat]:
-        return [self.console, self.screen, *self.phones]
-
-    async def sync(self, version: int) -> Seen:
-        console, screen, *phones = await asyncio.gather(
-            *(seat.sees(version) for seat in self.seats)
-        )
-        return Seen(console=console["state"], screen=screen["state"], phones=phones)
-
-    async def goto(self, step: str, phase: str) -> Seen:
-        seen = await self.sync(await self.console.do("phase.goto", {"step": step, "phase": phase}))
-        shown = [seen.console, seen.screen, *(m["state"] for m in seen.phones)]
-        assert {state["phase"]["key"] for state in shown} == {phase}
-        return seen
-
-    async def all_phones(self, work) -> int:
-        """Run `work(index, phone)` on every phone at once; the highest version acknowledged."""
-        versions = await asyncio.gather(
-            *(work(index, phone) for index, phone in enumerate(self.phones))
-        )
-        return max(versions)
-
-    async def close(self) -> None:
-        await asyncio.gather(*(seat.socket.close() for seat in self.seats))
-
-
-async def open_room(server, live, facilitator, password: str) -> Room:
-    facilitator_browser = await asyncio.to_thread(
-        sign_in, server.url, username=facilitator.get_username(), password=password
-    )
-    console = Seat("console", facilitator_browser.socket(f"/ws/live/{live.code}/facilitator/"))
-    await console.socket.connect(within=WAIT)
-    screen = Seat(
-        "screen", Browser(server.url).socket(f"/ws/live/{live.code}/screen/{live.screen_token}/")
-    )
-    await screen.socket.connect(within=WAIT)
-    phones = []
-    for name, layer in PEOPLE:  # one after the other, so the join order is the table's order
-        browser = await asyncio.to_thread(join, server.url, code=live.code, name=name, layer=layer)
-        phone = Seat(name, browser.socket(f"/ws/live/{live.code}/participant/"), layer=layer)
-        first = await phone.socket.connect(within=WAIT)
-        assert first["me"]["name"] == name
-        phones.append(phone)
-    ids = await participant_ids(live.traject_id)
-    for phone in phones:
-        phone.pid = ids[phone.name]
-    return Room(console=console, screen=screen, phones=phones)
-
-
-@database_sync_to_async
-def participant_ids(traject_id: int) -> dict[str, int]:
-    return dict(Participant.objects.filter(traject_id=traject_id).values_list("name", "pk"))
+# --- reading the room -------------------------------------------------------------------------
 
 
 def by_text(items: list[dict], key: str = "text") -> dict[str, dict]:
@@ -377,7 +276,7 @@ async def play_stellingen(room: Room) -> None:
     assert seen.screen["statement"]["results"] is None
 
     seen = await room.sync(await room.console.do("statement.reveal", {"statement": statement}))
-    for state in [seen.screen, *(m["state"] for m in seen.phones)]:
+    for state in seen.room:
         assert state["statement"]["status"] == "revealed"
         assert state["statement"]["results"] == STATEMENT_RESULT
         assert state["statement"]["by_layer"] is None  # the per-layer breakdown is the console's
@@ -457,7 +356,7 @@ async def play_dots_and_picture(room: Room, cluster_ids: dict[str, int]) -> None
         assert console_totals[cluster]["by_layer"] == DOTS_BY_LAYER[key]
 
     seen = await room.sync(await room.console.do("dots.reveal", {"revealed": True}))
-    for state in [seen.screen, *(m["state"] for m in seen.phones)]:
+    for state in seen.room:
         clusters = state["dots"]["clusters"]
         assert state["dots"]["revealed"] is True
         assert {c["id"]: c["total"] for c in clusters} == {
@@ -474,7 +373,7 @@ async def play_dots_and_picture(room: Room, cluster_ids: dict[str, int]) -> None
     assert seen.console["picture"]["draft"] == PICTURE_DRAFT  # the server's ranking: A before C
     assert [m["state"]["picture"] for m in seen.phones] == [{"version": 0, "texts": None}] * 8
     seen = await room.sync(await room.console.do("picture.save", {"texts": PICTURE}))
-    for state in [seen.screen, *(m["state"] for m in seen.phones)]:
+    for state in seen.room:
         assert state["picture"] == {"version": 1, "texts": PICTURE}
 
 
@@ -515,7 +414,7 @@ async def show_case(room: Room) -> None:
     await room.console.do("case.choose", {"case": CASE})
     seen = await room.sync(await room.console.do("case.reveal_next"))
     development = await first_development(CASE)
-    for state in [seen.screen, *(m["state"] for m in seen.phones)]:
+    for state in seen.room:
         assert state["case"]["key"] == CASE
         assert state["case"]["developments"] == [development]
         assert state["case"]["development_count"] == 3
@@ -581,7 +480,7 @@ async def merge_requirements(
     assert [(r["text"], r["sources"]) for r in seen.console["requirements"]] == [
         (text, sources[key]) for key, text in REQUIREMENTS.items()
     ]
-    for state in [seen.screen, *(m["state"] for m in seen.phones)]:
+    for state in seen.room:
         assert [(r["text"], r["status"], r["roles"]) for r in state["requirements"]] == [
             (text, "candidate", [LABELS[role] for role in roles_of(key, played)])
             for key, text in REQUIREMENTS.items()
@@ -663,7 +562,7 @@ async def show_results(room: Room, requirement_ids: dict[str, int], played: list
     seen = await room.sync(await room.console.do("requirement.note", note))
     candidates = dict.fromkeys(RANKING, "candidate")
     expected = expected_results(requirement_ids, played, statuses=candidates)
-    for state in [seen.console, seen.screen, *(m["state"] for m in seen.phones)]:
+    for state in [seen.console, *seen.room]:
         results = state["results"]
         assert [layer["key"] for layer in results["layers"]] == JOINABLE
         assert results["items"] == expected
@@ -712,7 +611,7 @@ async def adopt(room: Room, live, requirement_ids: dict[str, int], played: list[
     statuses = dict.fromkeys(RANKING, "accepted") | {"R5": "dropped"}
     texts = REQUIREMENTS | {"R2": REPHRASED}
     expected = expected_results(requirement_ids, played, statuses=statuses, texts=texts)
-    for state in [seen.console, seen.screen, *(m["state"] for m in seen.phones)]:
+    for state in [seen.console, *seen.room]:
         assert state["results"]["items"] == expected
         assert state["adopted"]["version"] == 1
         assert state["adopted"]["requirements"] == ADOPTED
@@ -755,26 +654,14 @@ def assert_anonymous(room: Room) -> None:
     """No phone ever received another participant's name in a notes or wishes list."""
     for phone in room.phones:
         others = [other.name for other in room.phones if other is not phone]
-        states = [m for m in phone.socket.messages if m.get("type") == "state"]
         checked = 0
-        for message in states:
+        for message in phone.states():
             for value in private_lists(message):
                 text = json.dumps(value, ensure_ascii=False)
                 leaked = [name for name in others if name in text]
                 assert not leaked, f"{phone.name} saw {leaked} in {text}"
                 checked += 1
         assert checked, f"{phone.name} never received a notes or wishes list"
-
-
-def assert_no_errors(room: Room) -> None:
-    for seat in room.seats:
-        errors = [m for m in seat.socket.messages if "error" in m]
-        assert not errors, f"{seat.name} received errors: {errors}"
-
-
-@database_sync_to_async
-def stored_version(live) -> int:
-    return LiveSession.objects.values_list("version", flat=True).get(pk=live.pk)
 
 
 # --- the test ---------------------------------------------------------------------------------
@@ -785,7 +672,7 @@ async def test_eight_phones_play_stap_1_and_2_to_a_shared_programme_of_requireme
 ):
     started = time.monotonic()
     server = daphne("A")
-    room = await open_room(server, live, facilitator, facilitator_password)
+    room, _ = await open_room(server, live, facilitator, facilitator_password, PEOPLE)
     try:
         await play_stellingen(room)
         cluster_ids = await play_notes_and_clusters(room)
@@ -800,10 +687,10 @@ async def test_eight_phones_play_stap_1_and_2_to_a_shared_programme_of_requireme
 
         # Every phone has caught up with the last change, which is the version in the database.
         await room.sync(last)
-        final = await stored_version(live)
+        final = await stored_version(live.code)
         assert final == last
         assert [phone.socket.seen_version for phone in room.phones] == [final] * len(room.phones)
-        assert_no_errors(room)
+        assert_no_other_errors(room)
         assert_anonymous(room)
     finally:
         await room.close()

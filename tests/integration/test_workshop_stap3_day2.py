@@ -34,11 +34,20 @@ from game.models import (
     Traject,
 )
 from sessions.models import Device, LiveSession
-from tests.integration.client import Browser, LiveSocket, Refused, join, sign_in
+from tests.integration.client import Browser, Refused, join
+from tests.integration.room import (
+    WAIT,
+    Room,
+    Seat,
+    assert_no_other_errors,
+    console_and_screen,
+    open_room,
+    participant_ids,
+    stored_version,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
-WAIT = 10  # seconds: the bound on every single wait for an ack, an error or a state
 WHOLE_TEST_SECONDS = 60
 CLOSE_NOT_JOINED = 4401
 
@@ -262,97 +271,7 @@ def rule_line(fields: dict[str, str]) -> str:
     return " · ".join(fields[name] for name in names if fields.get(name))
 
 
-# --- the real client, paced and collected -----------------------------------------------------
-
-
-@dataclass
-class Seat:
-    """One socket in the room (console, projector or phone) that sends commands and is paced
-    below the server's token bucket (10/s, burst 30), so no command is ever rate-limited."""
-
-    name: str
-    socket: LiveSocket
-    pid: int = 0
-    browser: Browser | None = None  # a phone's browser, which comes back on day 2
-    rate: float = 8.0
-    tokens: float = 20.0
-    updated: float = field(default_factory=time.monotonic)
-
-    async def pace(self) -> None:
-        while True:
-            now = time.monotonic()
-            self.tokens = min(20.0, self.tokens + (now - self.updated) * self.rate)
-            self.updated = now
-            if self.tokens >= 1:
-                self.tokens -= 1
-                return
-            await asyncio.sleep((1 - self.tokens) / self.rate)
-
-    async def send(self, cmd: str, args: dict | None = None) -> str:
-        await self.pace()
-        return await self.socket.send(cmd, args or {})
-
-    async def do(self, cmd: str, args: dict | None = None) -> int:
-        """Send one command and wait for its ack (an error reply fails the test); the version."""
-        ack = await self.socket.ack(await self.send(cmd, args), timeout=WAIT)
-        return ack["version"]
-
-    async def refused(self, cmd: str, args: dict | None = None) -> dict:
-        """Send one command that must be refused; the error."""
-        reply = await self.socket.reply(await self.send(cmd, args), timeout=WAIT)
-        assert "error" in reply, f"{cmd} was acknowledged, not refused: {reply}"
-        return reply["error"]
-
-    async def sees(self, version: int) -> dict:
-        return await self.socket.state(min_version=version, timeout=WAIT)
-
-
-@dataclass(frozen=True)
-class Seen:
-    """What every socket shows once it has caught up with one version."""
-
-    console: dict
-    screen: dict
-    phones: list[dict]  # whole messages: `state` and the phone's own `me`
-
-    @property
-    def room(self) -> list[dict]:
-        """The projector's and the phones' states: what the room sees."""
-        return [self.screen, *(m["state"] for m in self.phones)]
-
-
-@dataclass
-class Room:
-    console: Seat
-    screen: Seat
-    phones: list[Seat]
-
-    @property
-    def seats(self) -> list[Seat]:
-        return [self.console, self.screen, *self.phones]
-
-    async def sync(self, version: int) -> Seen:
-        console, screen, *phones = await asyncio.gather(
-            *(seat.sees(version) for seat in self.seats)
-        )
-        return Seen(console=console["state"], screen=screen["state"], phones=phones)
-
-    async def goto(self, step: str, phase: str) -> Seen:
-        seen = await self.sync(await self.console.do("phase.goto", {"step": step, "phase": phase}))
-        assert {state["phase"]["key"] for state in [seen.console, *seen.room]} == {phase}
-        return seen
-
-    async def on(self, indexes: list[int], work) -> int:
-        """Run `work(index, phone)` on these phones at once; the highest version acknowledged."""
-        versions = await asyncio.gather(*(work(index, self.phones[index]) for index in indexes))
-        return max(versions)
-
-    async def close(self) -> None:
-        await asyncio.gather(*(seat.socket.close() for seat in self.seats))
-
-
-def everyone(room: Room) -> list[int]:
-    return list(range(len(room.phones)))
+# --- the ids the table's keys stand for -------------------------------------------------------
 
 
 @dataclass
@@ -371,11 +290,6 @@ class Ids:
 
 
 # --- database reads and the quick Stap 2 ------------------------------------------------------
-
-
-@database_sync_to_async
-def participant_ids(traject_id: int) -> dict[str, int]:
-    return dict(Participant.objects.filter(traject_id=traject_id).values_list("name", "pk"))
 
 
 @database_sync_to_async
@@ -417,11 +331,6 @@ def framework_versions(traject_id: int) -> list[tuple[int, dict]]:
 
 
 @database_sync_to_async
-def stored_version(code: str) -> int:
-    return LiveSession.objects.values_list("version", flat=True).get(code=code)
-
-
-@database_sync_to_async
 def live_session(code: str) -> LiveSession:
     return LiveSession.objects.select_related("phase__step").get(code=code)
 
@@ -458,27 +367,9 @@ def requirement_rows(traject_id: int) -> list[tuple[int, str, str]]:
 
 
 async def open_day_one(server, live, facilitator, password: str) -> tuple[Room, Browser]:
-    facilitator_browser = await asyncio.to_thread(
-        sign_in, server.url, username=facilitator.get_username(), password=password
-    )
-    console = Seat("console", facilitator_browser.socket(f"/ws/live/{live.code}/facilitator/"))
-    await console.socket.connect(within=WAIT)
-    screen = Seat(
-        "screen", Browser(server.url).socket(f"/ws/live/{live.code}/screen/{live.screen_token}/")
-    )
-    await screen.socket.connect(within=WAIT)
-    phones = []
-    for name, layer in PEOPLE:  # one after the other, so the join order is the table's order
-        browser = await asyncio.to_thread(join, server.url, code=live.code, name=name, layer=layer)
-        phone = Seat(name, browser.socket(f"/ws/live/{live.code}/participant/"), browser=browser)
-        first = await phone.socket.connect(within=WAIT)
-        assert first["me"]["name"] == name
-        phones.append(phone)
-    ids = await participant_ids(live.traject_id)
-    assert sorted(ids) == sorted(name for name, _ in PEOPLE)
-    for phone in phones:
-        phone.pid = ids[phone.name]
-    return Room(console=console, screen=screen, phones=phones), facilitator_browser
+    room, facilitator_browser = await open_room(server, live, facilitator, password, PEOPLE)
+    assert sorted(await participant_ids(live.traject_id)) == sorted(name for name, _ in PEOPLE)
+    return room, facilitator_browser
 
 
 # --- Stap 3 -----------------------------------------------------------------------------------
@@ -574,7 +465,7 @@ async def pick_cases(room: Room, ids: Ids) -> None:
         ]
         return max(versions)
 
-    seen = await room.sync(await room.on(everyone(room), dot))
+    seen = await room.sync(await room.all_phones(dot))
     # The console sees the dots as they come in, the most dotted case first.
     assert [(c["id"], c["dots"]) for c in seen.console["practice"]["cases"]] == [
         (ids.cases[key], DOT_TOTALS[key]) for key in ("B", "A", "C")
@@ -647,7 +538,7 @@ async def judge(room: Room, ids: Ids) -> None:
         ]
         return max(versions)
 
-    seen = await room.sync(await room.on(everyone(room), judge_all))
+    seen = await room.sync(await room.all_phones(judge_all))
     grid = [grid_row(ids, key, PROGRAMME[key]) for key in ACCEPTED]
     assert seen.screen["judging"]["grid"] == grid
     for message in seen.phones:  # a phone judges for itself: no running totals to follow
@@ -755,7 +646,7 @@ async def agree_on_rules(room: Room, ids: Ids) -> None:
         ]
         return max(versions)
 
-    seen = await room.sync(await room.on(everyone(room), react))
+    seen = await room.sync(await room.all_phones(react))
     proposed = [rule_summary(ids, key, "proposed") for key in RULES]
     for state in [seen.console, *seen.room]:
         assert state["rules"]["items"] == proposed
@@ -891,12 +782,7 @@ async def come_back(
     server, day_one: Room, facilitator_browser: Browser, code: str, traject_id: int
 ) -> Room:
     live = await live_session(code)
-    console = Seat("console", facilitator_browser.socket(f"/ws/live/{code}/facilitator/"))
-    await console.socket.connect(within=WAIT)
-    screen = Seat(
-        "screen", Browser(server.url).socket(f"/ws/live/{code}/screen/{live.screen_token}/")
-    )
-    await screen.socket.connect(within=WAIT)
+    console, screen = await console_and_screen(server, facilitator_browser, code, live.screen_token)
     phones: list[Seat] = []
 
     # Same browser: the device cookie resumes straight to the phone page and its socket.
@@ -1207,29 +1093,18 @@ async def revise(room: Room, ids: Ids, v1: dict, summary: list[dict], traject_id
 # --- what holds over both days ----------------------------------------------------------------
 
 
-def states_of(seat: Seat) -> list[dict]:
-    return [m for m in seat.socket.messages if m.get("type") == "state"]
-
-
 def assert_anonymous(rooms: list[Room], names: list[str]) -> None:
     """The projector never shows a name; a phone never shows anyone's name but its own."""
     for room in rooms:
-        for message in states_of(room.screen):
+        for message in room.screen.states():
             text = json.dumps(message, ensure_ascii=False)
             assert not [name for name in names if name in text], text
         for phone in room.phones:
             others = [name for name in names if name != phone.name]
-            for message in states_of(phone):
+            for message in phone.states():
                 text = json.dumps(message, ensure_ascii=False)
                 leaked = [name for name in others if name in text]
                 assert not leaked, f"{phone.name} saw {leaked} in {text}"
-
-
-def assert_no_other_errors(room: Room, expected: dict[str, list[str]]) -> None:
-    """Every command was acknowledged, except the refusals the test provoked (by seat name)."""
-    for seat in room.seats:
-        codes = [m["error"]["code"] for m in seat.socket.messages if "error" in m]
-        assert codes == expected.get(seat.name, []), f"{seat.name} received errors: {codes}"
 
 
 async def assert_caught_up(room: Room, code: str) -> None:
@@ -1280,7 +1155,7 @@ async def test_cases_test_the_programme_into_kader_v1_and_day_two_revises_it_to_
         summary = await review(day_two, ids, v1)
         await revise(day_two, ids, v1, summary, traject_id)
         await assert_caught_up(day_two, code)
-        assert_no_other_errors(day_two, {})
+        assert_no_other_errors(day_two)
         # The reviews are stored under the day-1 participants, also the one on a new phone.
         assert await reviewers(traject_id) == Counter(
             {day_one.phones[index].pid: len(V1_ORDER) for index in RETURNING}
