@@ -6,6 +6,7 @@ ALLOWED_HOSTS to its own host name; it then refuses to start with DEBUG on or wi
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -18,7 +19,21 @@ VAR_DIR = Path(env_str("VERTICAAL_VAR_DIR", str(BASE_DIR / "var")))
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "testserver"}
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
-PUBLIC = any(host not in LOCAL_HOSTS for host in ALLOWED_HOSTS)
+
+
+def is_local(host: str) -> bool:
+    """Loopback and private-network addresses (a laptop serving phones in the room) are local;
+    any host name other than localhost counts as public."""
+    if host in LOCAL_HOSTS:
+        return True
+    try:
+        address = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback
+
+
+PUBLIC = not all(is_local(host) for host in ALLOWED_HOSTS)
 
 DEBUG = env_bool("DEBUG", default=not PUBLIC)
 SECRET_KEY = env_str("SECRET_KEY")

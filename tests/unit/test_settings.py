@@ -49,3 +49,9 @@ def test_a_typo_in_a_boolean_fails_loudly():
     result = start(DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
+
+
+def test_a_laptop_serving_phones_on_its_private_address_stays_local():
+    result = start(ALLOWED_HOSTS="localhost,192.168.1.20")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
