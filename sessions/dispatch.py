@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from game.errors import GameError
-from game.programme import phases_of
+from game.models import Phase
 from sessions import commands as _commands  # noqa: F401 - registers the live-session commands
 from sessions import commands_stap1 as _stap1  # noqa: F401 - registers the Stap 1 commands
 from sessions import commands_stap2 as _stap2  # noqa: F401 - registers the Stap 2 commands
@@ -79,9 +79,9 @@ def execute(*, live_id: int, actor: Actor, envelope: Envelope) -> Outcome:
 def input_locked(live: LiveSession, kind: str | None) -> bool:
     if kind is None:
         return live.is_locked(live.phase)
-    return any(
-        live.is_locked(phase) for phase in phases_of(live.traject.programme) if phase.kind == kind
-    )
+    return Phase.objects.filter(
+        step__programme_id=live.traject.programme_id, kind=kind, pk__in=live.locked_phases
+    ).exists()
 
 
 def bump_version(live_id: int) -> int:

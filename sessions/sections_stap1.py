@@ -102,7 +102,11 @@ def dots(view: View) -> tuple[dict, dict[int, dict]]:
     traject = view.live.traject
     clusters = list(traject.clusters.prefetch_related("notes"))
     shown = traject.dots_revealed or view.audience == FACILITATOR
-    totals = {r.key: r for r in stap1.cluster_results(traject)} if shown else {}
+    ranked = stap1.cluster_results(traject) if shown else []
+    totals = {r.key: r for r in ranked}
+    if shown:  # the game's ranking (ties included); while hidden, the order says nothing
+        position = {r.key: n for n, r in enumerate(ranked)}
+        clusters.sort(key=lambda c: position[str(c.pk)])
     shared = {
         "dots": {
             "per_participant": traject.dots_per_participant,

@@ -8,6 +8,8 @@ facilitator reveals them (the console sees them all along).
 
 from __future__ import annotations
 
+from django.db.models import Count
+
 from game import stap2
 from game.models import Case, Layer, RequirementVote
 from game.models.stap2 import Reaction, RoleAssignment
@@ -146,9 +148,9 @@ def requirement_list(view: View) -> list[dict]:
             "text": r.text,
             "status": r.status,
             "roles": [labels[key] for key in roles.get(r.pk, [])],
-            "sources": r.sources.count() if view.audience == FACILITATOR else None,
+            "sources": r.source_count if view.audience == FACILITATOR else None,
         }
-        for r in view.live.traject.requirements.all()
+        for r in view.live.traject.requirements.annotate(source_count=Count("sources"))
     ]
 
 

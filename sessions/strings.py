@@ -70,6 +70,7 @@ def live_strings() -> dict:
         "rename": _("Rename"),
         "confirm_delete_note": _("Delete this note?"),
         "note_count": _("%(n)s notes so far"),
+        "cluster_notes": _("Show the %(n)s notes in this cluster"),
         "unsorted": _("Not yet clustered"),
         "new_cluster": _("New cluster"),
         "cluster_help": _(

@@ -187,10 +187,10 @@ function dots(container, socket) {
           el("button", { cls: "button", text: d.revealed ? strings.hide_results : strings.reveal, attrs: { type: "button", "data-reveal": d.revealed ? "0" : "1", "data-focus": "reveal" } }),
         ),
       );
-      const ranked = d.clusters.slice().sort((a, b) => b.total - a.total);
+      // Clusters arrive ranked by the game (sessions/sections_stap1.py).
       results.replaceChildren(
         el("p", { cls: "meta", text: d.revealed ? strings.revealed : strings.hidden_results }),
-        layerTable(strings.dots_per_layer, state.layers, ranked.map((c) => ({ label: `${c.name} — ${c.total}`, cells: c.by_layer || {} }))),
+        layerTable(strings.dots_per_layer, state.layers, d.clusters.map((c) => ({ label: `${c.name} — ${c.total}`, cells: c.by_layer || {} }))),
       );
     },
   };

@@ -157,6 +157,11 @@ function dots(container, socket) {
   const left = el("p", { cls: "dots-left", attrs: { "aria-live": "polite" } });
   const list = el("ul", { cls: "dot-list" });
   container.append(left, list);
+  const opened = new Set(); // clusters whose notes the participant unfolded: kept across updates
+  list.addEventListener("toggle", (event) => {
+    const id = event.target.dataset.notes;
+    if (id) event.target.open ? opened.add(id) : opened.delete(id);
+  }, true);
   list.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-cluster]");
     if (button) socket.send("dots.set", { cluster: Number(button.dataset.cluster), dots: Number(button.dataset.dots) }).catch(() => {});
@@ -176,6 +181,13 @@ function dots(container, socket) {
               el("div", { cls: "dot-name" }, [
                 el("strong", { text: cluster.name }),
                 cluster.total !== null ? el("span", { cls: "meta", text: fmt(strings.dots_total, { n: cluster.total }) }) : "",
+                // What the cluster holds, so people vote on content and not on a name alone.
+                cluster.notes.length
+                  ? el("details", { cls: "cluster-notes", attrs: { "data-notes": String(cluster.id), ...(opened.has(String(cluster.id)) ? { open: "" } : {}) } }, [
+                      el("summary", { text: fmt(strings.cluster_notes, { n: cluster.notes.length }) }),
+                      el("ul", {}, cluster.notes.map((text) => el("li", { text }))),
+                    ])
+                  : "",
               ]),
               el("div", { cls: "stepper", attrs: { role: "group", "aria-label": cluster.name } }, [
                 el("button", { cls: "button round", text: "−", attrs: { type: "button", "aria-label": fmt(strings.dot_remove, { name: cluster.name }), "data-cluster": cluster.id, "data-dots": count - 1, "data-focus": `minus-${cluster.id}`, ...(count === 0 || locked ? { disabled: "" } : {}) } }),

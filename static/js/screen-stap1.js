@@ -54,9 +54,9 @@ function dots(container) {
         container.replaceChildren(el("ul", { cls: "cluster-names" }, d.clusters.map((c) => el("li", { text: c.name }))));
         return;
       }
-      const ranked = d.clusters.slice().sort((a, b) => b.total - a.total);
-      const most = Math.max(1, ...ranked.map((c) => c.total));
-      container.replaceChildren(bars(ranked.map((c) => ({ key: "dots", label: c.name, percent: (100 * c.total) / most, value: fmt(strings.dots_total, { n: c.total }) }))));
+      // Revealed clusters arrive ranked by the game (sessions/sections_stap1.py).
+      const most = Math.max(1, ...d.clusters.map((c) => c.total));
+      container.replaceChildren(bars(d.clusters.map((c) => ({ key: "dots", label: c.name, percent: (100 * c.total) / most, value: fmt(strings.dots_total, { n: c.total }) }))));
     },
   };
 }

@@ -93,3 +93,19 @@ def test_wish_packages_reach_the_projector_without_names(room):
     shared, _ = snap(live, SCREEN)
     assert shared["packages"][0]["wishes"] == [{"text": "Maatwerk moet uitlegbaar zijn"}]
     assert "Alice" not in json.dumps(shared)
+
+
+def test_dot_results_arrive_ranked_once_shown_and_in_cluster_order_while_hidden(room):
+    live, alice, bob = room
+    stap1.create_cluster(traject=live.traject, name="Eerste")
+    second = stap1.create_cluster(traject=live.traject, name="Tweede")
+    stap1.set_dots(participant=alice, cluster=second, dots=3)
+    go(live, "stap1", "stippen")
+    names = lambda audience: [c["name"] for c in snap(live, audience)[0]["dots"]["clusters"]]  # noqa: E731
+    assert names(FACILITATOR) == ["Tweede", "Eerste"]
+    assert names(PARTICIPANT) == names(SCREEN) == ["Eerste", "Tweede"]
+    assert snap(live, SCREEN)[0]["dots"]["clusters"][0]["total"] is None
+    stap1.reveal_dots(traject=live.traject, revealed=True)
+    live.version += 1
+    live.save()
+    assert names(SCREEN) == ["Tweede", "Eerste"]
