@@ -11,7 +11,7 @@ import json
 import logging
 import time
 
-from channels.db import aclose_old_connections, database_sync_to_async
+from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.utils import translation
@@ -136,7 +136,9 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             coalescer.notify(self.live_id, outcome.version)
 
     async def state_changed(self, event: dict) -> None:
-        await aclose_old_connections()
+        # No aclose_old_connections() here: it would be one hop to the DB thread per phone per
+        # broadcast, and the only DB work (a snapshot build) already runs through
+        # database_sync_to_async, which closes stale connections around every call.
         if event["version"] > self.sent_version:
             await self.send_snapshot(min_version=event["version"])
 
