@@ -119,12 +119,32 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
+REDIS_SOCKET_TIMEOUT_SECONDS = env_int("REDIS_SOCKET_TIMEOUT_SECONDS", 15)
 if REDIS_URL:
+    from channels_redis.core import RedisChannelLayer
+
+    if RedisChannelLayer.brpop_timeout >= REDIS_SOCKET_TIMEOUT_SECONDS:
+        raise ImproperlyConfigured(
+            "REDIS_SOCKET_TIMEOUT_SECONDS must be above channels_redis' blocking wait "
+            f"({RedisChannelLayer.brpop_timeout} s), or quiet sockets are closed."
+        )
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                # channels_redis blocks up to 5 s on BZPOPMIN for a process's next message;
+                # redis-py's socket timeout must be above that wait, or a quiet room raises
+                # TimeoutError inside a consumer and every phone is closed with 1011. Health
+                # checks notice a connection Redis dropped before a command is lost on it.
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        "socket_timeout": REDIS_SOCKET_TIMEOUT_SECONDS,
+                        "socket_connect_timeout": 5,
+                        "socket_keepalive": True,
+                        "health_check_interval": 10,
+                    }
+                ],
                 "prefix": env_str("CHANNELS_PREFIX", "verticaal"),
                 "capacity": 1000,
                 "expiry": 30,

@@ -55,3 +55,9 @@ def test_a_laptop_serving_phones_on_its_private_address_stays_local():
     result = start(ALLOWED_HOSTS="localhost,192.168.1.20")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_a_redis_socket_timeout_within_the_layers_blocking_wait_refuses_to_start():
+    result = start(REDIS_URL="redis://127.0.0.1:6379/0", REDIS_SOCKET_TIMEOUT_SECONDS="5")
+    assert result.returncode != 0
+    assert "REDIS_SOCKET_TIMEOUT_SECONDS must be above" in result.stderr
