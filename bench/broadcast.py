@@ -71,8 +71,8 @@ def create_room(phones: int):
     from django.core.management import call_command
     from django.db import transaction
 
-    from game.models import Layer, Programme, Traject
-    from game.participants import join_traject
+    from game.core.models import Layer, Programme, Traject
+    from game.core.services import join_traject
     from sessions.live import attend, open_session, register_device
 
     call_command("migrate", verbosity=0, interactive=False)
@@ -107,7 +107,7 @@ def forget_room(user, keys: list[str]) -> None:
     """Only needed on a DATABASE_URL the bench does not own; a temporary SQLite file just goes."""
     from django.contrib.sessions.models import Session
 
-    from game.models import Traject
+    from game.core.models import Traject
 
     Session.objects.filter(session_key__in=keys).delete()
     Traject.objects.filter(facilitator=user).delete()  # cascades to the session and phones

@@ -41,11 +41,11 @@ def main() -> None:
         from django.contrib.auth import get_user_model
         from django.core.management import call_command
 
+        from game.core.models import Programme
+        from game.core.services import create_traject
         from game.document.formats import FORMATS
         from game.document.model import build_document
-        from game.models import Programme
         from game.sample import populate
-        from game.trajecten import create_traject
 
         call_command("migrate", verbosity=0, interactive=False)
         call_command("load_content", verbosity=0, stdout=io.StringIO())

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from game.models import (
-    Case,
-    DecisionRule,
-    Development,
-    DeviceClaim,
-    FrameworkVersion,
-    Layer,
-    Participant,
-    Phase,
-    PracticeCase,
-    Programme,
-    Prompt,
-    Statement,
-    Step,
-    Traject,
-)
+from game.core.models import Layer, Participant, Phase, Programme, Step, Traject
+from game.followup.models import DeviceClaim
+from game.framework.models import DecisionRule, FrameworkVersion
+from game.notes.models import Prompt
+from game.practice.models import PracticeCase
+from game.roleplay.models import Case, Development
+from game.statements.models import Statement
 
 
 @admin.register(Layer)

@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import random
 
-from game import dag2, stap1, stap2, stap3
-from game.models import Participant, Traject
-from game.participants import join_traject
+from game.core.models import Participant, Traject
+from game.core.services import join_traject
+from game.followup import services as followup_services
+from game.framework import selectors as framework_selectors
+from game.framework import services as framework_services
+from game.notes import selectors as notes_selectors
+from game.notes import services as notes_services
+from game.practice import selectors as practice_selectors
+from game.practice import services as practice_services
+from game.requirements import selectors as requirements_selectors
+from game.requirements import services as requirements_services
+from game.roleplay import services as roleplay_services
+from game.roleplay.models import Case
+from game.statements import services as statements_services
 
 # (layer, how many) for a 40-person room, heavy on the front line as in real sessions.
 ROOM = [
@@ -136,25 +147,25 @@ def populate(traject: Traject, *, seed: int = 7, through: str = "review") -> lis
         person.name_consent = True
         person.save(update_fields=["name_consent"])
 
-    stap1.seed_statements(traject)
+    statements_services.seed_statements(traject)
     statement = traject.statements.first()
-    stap1.open_statement(statement=statement)
+    statements_services.open_statement(statement=statement)
     for person in people:
         answer = rng.choice(["eens", "eens", "oneens", "weet-niet"])
-        stap1.answer_statement(statement=statement, participant=person, answer=answer)
-    stap1.reveal_statement(statement=statement)
+        statements_services.answer_statement(statement=statement, participant=person, answer=answer)
+    statements_services.reveal_statement(statement=statement)
 
     notes = []
     for index, person in enumerate(people):
         prompt = list(NOTES)[index % len(NOTES)]
         text = NOTES[prompt][index % len(NOTES[prompt])]
         notes.append(
-            stap1.write_note(
+            notes_services.write_note(
                 participant=person, prompt_key=prompt, text=text, signed=index % 4 == 0
             )
         )
     clusters = {
-        name: stap1.create_cluster(traject=traject, name=name)
+        name: notes_services.create_cluster(traject=traject, name=name)
         for name in (
             "Echt luisteren",
             "Ruimte en mandaat",
@@ -170,41 +181,55 @@ def populate(traject: Traject, *, seed: int = 7, through: str = "review") -> lis
         "weerhoudt": "Regels en angst",
     }
     for note in notes:
-        stap1.move_note(traject=traject, note_id=note.pk, cluster=clusters[homes[note.prompt.key]])
+        notes_services.move_note(
+            traject=traject, note_id=note.pk, cluster=clusters[homes[note.prompt.key]]
+        )
     for person in people:
         for cluster in rng.sample(list(clusters.values()), 2):
-            stap1.set_dots(participant=person, cluster=cluster, dots=rng.randint(1, 2))
-    stap1.reveal_dots(traject=traject, revealed=True)
-    stap1.save_shared_picture(traject=traject, texts=stap1.draft_shared_picture(traject))
+            notes_services.set_dots(participant=person, cluster=cluster, dots=rng.randint(1, 2))
+    notes_services.reveal_dots(traject=traject, revealed=True)
+    notes_services.save_shared_picture(
+        traject=traject, texts=notes_selectors.draft_shared_picture(traject)
+    )
 
-    stap2.deal_roles(traject=traject, seed=seed)
-    stap2.reveal_roles(traject=traject, revealed=True)
-    stap2.choose_case(traject=traject, case_key=stap2.Case.objects.first().key)
-    stap2.reveal_next_development(traject=traject)
+    roleplay_services.deal_roles(traject=traject, seed=seed)
+    roleplay_services.reveal_roles(traject=traject, revealed=True)
+    roleplay_services.choose_case(traject=traject, case_key=Case.objects.first().key)
+    roleplay_services.reveal_next_development(traject=traject)
     wishes = []
     for index, person in enumerate(people):
-        stap2.write_reaction(participant=person, text="Vanuit mijn rol zie ik vooral risico's.")
-        wishes.append(stap2.write_wish(participant=person, text=WISHES[index % len(WISHES)]))
+        roleplay_services.write_reaction(
+            participant=person, text="Vanuit mijn rol zie ik vooral risico's."
+        )
+        wishes.append(
+            roleplay_services.write_wish(participant=person, text=WISHES[index % len(WISHES)])
+        )
     for text, sources in REQUIREMENTS:
         ids = [w.pk for w in wishes if WISHES.index(w.text) in sources]
-        stap2.merge_wishes(traject=traject, wish_ids=ids, text=text)
+        requirements_services.merge_wishes(traject=traject, wish_ids=ids, text=text)
     requirements = list(traject.requirements.order_by("order"))
     for person in people:
         for requirement, choice in zip(requirements, TENDENCY[person.layer.key], strict=True):
             if rng.random() < 0.15:  # not everyone agrees with their own layer
                 choice = rng.choice(["must", "should", "could", "wont"])
-            stap2.cast_moscow(participant=person, requirement=requirement, choice=choice)
-    stap2.reveal_votes(traject=traject, revealed=True)
+            requirements_services.cast_moscow(
+                participant=person, requirement=requirement, choice=choice
+            )
+    requirements_services.reveal_votes(traject=traject, revealed=True)
     for requirement in requirements[:4]:
-        stap2.decide_requirement(requirement=requirement, decision="accept")
-    stap2.decide_requirement(requirement=requirements[4], decision="drop")
-    flagged = [r for r in stap2.requirement_results(traject) if r["disagreement"]["flagged"]]
+        requirements_services.decide_requirement(requirement=requirement, decision="accept")
+    requirements_services.decide_requirement(requirement=requirements[4], decision="drop")
+    flagged = [
+        r
+        for r in requirements_selectors.requirement_results(traject)
+        if r["disagreement"]["flagged"]
+    ]
     for item in flagged:
-        stap2.set_discussion_note(
+        requirements_services.set_discussion_note(
             requirement=traject.requirements.get(pk=item["id"]),
             note="Besproken: de raad wil uitlegbaarheid, het wijkteam vreest extra administratie.",
         )
-    stap2.adopt_programme(traject=traject)
+    requirements_services.adopt_programme(traject=traject)
     if "framework" in stages:
         practice(traject, people, rng)
     if "review" in stages:
@@ -216,56 +241,56 @@ def practice(traject: Traject, people: list[Participant], rng: random.Random) ->
     """Stap 3: own cases, judged against the programme, adjustments, rules, kader v1."""
     professionals = [p for p in people if p.layer.key == "uitvoering"]
     cases = [
-        stap3.submit_case(
+        practice_services.submit_case(
             participant=author, title=title, situation=situation, question=question,
             confirm_privacy=False,
         )
         for author, (title, situation, question) in zip(professionals, PRACTICE_CASES, strict=False)
     ]  # fmt: skip
     for person in people:
-        stap3.set_case_dots(participant=person, case=rng.choice(cases), dots=1)
-    stap3.pick_cases(traject=traject, case_ids=[case.pk for case in cases])
-    requirements = list(stap3.judgeable_requirements(traject))
-    for case in stap3.picked_cases(traject):
-        stap3.put_on_table(traject=traject, case=case)
+        practice_services.set_case_dots(participant=person, case=rng.choice(cases), dots=1)
+    practice_services.pick_cases(traject=traject, case_ids=[case.pk for case in cases])
+    requirements = list(practice_selectors.judgeable_requirements(traject))
+    for case in practice_selectors.picked_cases(traject):
+        practice_services.put_on_table(traject=traject, case=case)
         for person in people[::2]:
             for requirement in requirements:
-                stap3.judge(
+                practice_services.judge(
                     participant=person, case=case, requirement=requirement,
                     verdict=rng.choice(VERDICTS),
                     comment="Hier wringt de verordening." if rng.random() < 0.05 else "",
                 )  # fmt: skip
-        stap3.set_conclusion(
+        practice_services.set_conclusion(
             case=case,
             text="De eisen helpen, maar wie over het budget beslist moet scherper.",
         )
-    stap3.rephrase_requirement(
+    practice_services.rephrase_requirement(
         requirement=requirements[0],
         text=requirements[0].text + ", ook bij jongeren",
         reason="De tweede casus liet zien dat jongeren er ook onder vallen",
     )
-    stap3.add_requirement(
+    practice_services.add_requirement(
         traject=traject,
         text="Bij een acute crisis mag het wijkteam eerst handelen en daarna verantwoorden",
         reason="Beide casussen liepen vast op wachttijd",
-        case=stap3.picked_cases(traject)[0],
+        case=practice_selectors.picked_cases(traject)[0],
     )
     for fields in RULES:
-        rule = stap3.propose_rule(traject=traject, **fields)
+        rule = framework_services.propose_rule(traject=traject, **fields)
         for person in people[::3]:
             stance = "agree" if rng.random() < 0.8 else "concern"
-            stap3.react_to_rule(participant=person, rule=rule, stance=stance)
-        stap3.set_rule_status(rule=rule, status="agreed")
-    stap3.freeze_framework(traject=traject)
+            framework_services.react_to_rule(participant=person, rule=rule, stance=stance)
+        framework_services.set_rule_status(rule=rule, status="agreed")
+    framework_services.freeze_framework(traject=traject)
 
 
 def review(traject: Traject, people: list[Participant], rng: random.Random) -> None:
     """Dag 2: everyone who came back reviews v1; the facilitator revises it into v2."""
-    v1 = stap3.latest_framework(traject)
-    items = dag2.framework_items(v1)
+    v1 = framework_selectors.latest_framework(traject)
+    items = framework_selectors.framework_items(v1)
     for person in people[::2]:
         for item in items:
-            dag2.write_review(
+            followup_services.write_review(
                 participant=person, version=v1, item_key=item["key"],
                 applied=rng.choice(["ja", "ja", "deels", "nee"]),
                 how_it_went="Werkte goed in het wijkteam" if rng.random() < 0.1 else "",
@@ -273,7 +298,7 @@ def review(traject: Traject, people: list[Participant], rng: random.Random) -> N
             )  # fmt: skip
     requirement_items = [i for i in items if i["kind"] == "requirement"]
     rule_items = [i for i in items if i["kind"] == "rule"]
-    dag2.revise_framework(
+    followup_services.revise_framework(
         traject=traject,
         changes=[
             {

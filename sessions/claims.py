@@ -15,8 +15,8 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
-from game import dag2
-from game.models import DeviceClaim
+from game.followup import services as followup_services
+from game.followup.models import DeviceClaim
 from sessions.live import DEVICE_SESSION_KEY
 from sessions.models import Device, LiveSession, hash_token, new_token
 
@@ -51,7 +51,7 @@ def request_claim(session, *, live: LiveSession, participant_id: int) -> DeviceC
         if previous is not None and previous.pending:
             previous.delete()
         token = new_token()
-        claim = dag2.claim_identity(
+        claim = followup_services.claim_identity(
             traject=live.traject, participant_id=participant_id, token_hash=hash_token(token)
         )
         version = bump_version(live.pk)

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from game import trajecten
-from game.errors import GameError
-from game.programme import neighbour_phase, phase_by_key
+from game.core import services as core_services
+from game.core.errors import GameError
+from game.core.selectors import neighbour_phase, phase_by_key
 from sessions.live import close_session
 from sessions.models import PhaseReady
 from sessions.registry import (
@@ -88,7 +88,9 @@ def close(ctx: Context, args: dict) -> bool:
 
 @command("document.release", audiences={FACILITATOR})
 def release_document(ctx: Context, args: dict) -> bool:
-    return trajecten.release_document(traject=ctx.live.traject, released=bool_arg(args, "released"))
+    return core_services.release_document(
+        traject=ctx.live.traject, released=bool_arg(args, "released")
+    )
 
 
 @command("phase.ready", audiences={PARTICIPANT}, is_input=True)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import secrets
 
-from game import stap2
+from game.requirements import selectors as requirements_selectors
+from game.requirements import services as requirements_services
+from game.roleplay import services as roleplay_services
 from sessions.commands_stap1 import me
 from sessions.registry import (
     FACILITATOR,
@@ -32,13 +34,13 @@ def deal_roles(ctx: Context, args: dict) -> bool:
         if args.get("seed") is not None
         else secrets.randbelow(SEED_MAX)
     )
-    stap2.deal_roles(traject=ctx.live.traject, seed=seed)
+    roleplay_services.deal_roles(traject=ctx.live.traject, seed=seed)
     return True
 
 
 @command("roles.override", audiences={FACILITATOR})
 def override_role(ctx: Context, args: dict) -> bool:
-    return stap2.override_role(
+    return roleplay_services.override_role(
         traject=ctx.live.traject,
         participant_id=id_arg(args, "participant"),
         role_key=str_arg(args, "role", max_length=50),
@@ -47,7 +49,9 @@ def override_role(ctx: Context, args: dict) -> bool:
 
 @command("roles.reveal", audiences={FACILITATOR})
 def reveal_roles(ctx: Context, args: dict) -> bool:
-    return stap2.reveal_roles(traject=ctx.live.traject, revealed=bool_arg(args, "revealed"))
+    return roleplay_services.reveal_roles(
+        traject=ctx.live.traject, revealed=bool_arg(args, "revealed")
+    )
 
 
 # --- the case ---------------------------------------------------------------------------------
@@ -55,20 +59,20 @@ def reveal_roles(ctx: Context, args: dict) -> bool:
 
 @command("case.choose", audiences={FACILITATOR})
 def choose_case(ctx: Context, args: dict) -> bool:
-    return stap2.choose_case(
+    return roleplay_services.choose_case(
         traject=ctx.live.traject, case_key=str_arg(args, "case", max_length=50)
     )
 
 
 @command("case.reveal_next", audiences={FACILITATOR})
 def reveal_next_development(ctx: Context, args: dict) -> bool:
-    stap2.reveal_next_development(traject=ctx.live.traject)
+    roleplay_services.reveal_next_development(traject=ctx.live.traject)
     return True
 
 
 @command("case.hide_last", audiences={FACILITATOR})
 def hide_last_development(ctx: Context, args: dict) -> bool:
-    return stap2.hide_last_development(traject=ctx.live.traject)
+    return roleplay_services.hide_last_development(traject=ctx.live.traject)
 
 
 # --- reactions and wishes ---------------------------------------------------------------------
@@ -76,7 +80,7 @@ def hide_last_development(ctx: Context, args: dict) -> bool:
 
 @command("reaction.write", audiences={PARTICIPANT}, input_kind="reactions")
 def write_reaction(ctx: Context, args: dict) -> bool:
-    stap2.write_reaction(
+    roleplay_services.write_reaction(
         participant=me(ctx), text=str_arg(args, "text", max_length=4000, required=False)
     )
     return True
@@ -84,7 +88,7 @@ def write_reaction(ctx: Context, args: dict) -> bool:
 
 @command("wish.write", audiences={PARTICIPANT}, input_kind="wishes")
 def write_wish(ctx: Context, args: dict) -> bool:
-    stap2.write_wish(
+    roleplay_services.write_wish(
         participant=me(ctx), text=str_arg(args, "text", max_length=2000, required=False)
     )
     return True
@@ -92,7 +96,7 @@ def write_wish(ctx: Context, args: dict) -> bool:
 
 @command("wish.edit", audiences={PARTICIPANT}, input_kind="wishes")
 def edit_wish(ctx: Context, args: dict) -> bool:
-    return stap2.edit_wish(
+    return roleplay_services.edit_wish(
         participant=me(ctx),
         wish_id=id_arg(args, "wish"),
         text=str_arg(args, "text", max_length=2000, required=False),
@@ -101,7 +105,7 @@ def edit_wish(ctx: Context, args: dict) -> bool:
 
 @command("wish.delete", audiences={PARTICIPANT}, input_kind="wishes")
 def delete_wish(ctx: Context, args: dict) -> bool:
-    stap2.delete_wish(participant=me(ctx), wish_id=id_arg(args, "wish"))
+    roleplay_services.delete_wish(participant=me(ctx), wish_id=id_arg(args, "wish"))
     return True
 
 
@@ -110,7 +114,7 @@ def delete_wish(ctx: Context, args: dict) -> bool:
 
 @command("requirement.merge", audiences={FACILITATOR})
 def merge_wishes(ctx: Context, args: dict) -> bool:
-    stap2.merge_wishes(
+    requirements_services.merge_wishes(
         traject=ctx.live.traject,
         wish_ids=ids_arg(args, "wishes"),
         text=str_arg(args, "text", max_length=2000, required=False),
@@ -120,7 +124,7 @@ def merge_wishes(ctx: Context, args: dict) -> bool:
 
 @command("requirement.add", audiences={FACILITATOR})
 def add_requirement(ctx: Context, args: dict) -> bool:
-    stap2.add_requirement(
+    requirements_services.add_requirement(
         traject=ctx.live.traject, text=str_arg(args, "text", max_length=2000, required=False)
     )
     return True
@@ -128,8 +132,10 @@ def add_requirement(ctx: Context, args: dict) -> bool:
 
 @command("requirement.rephrase", audiences={FACILITATOR})
 def rephrase_requirement(ctx: Context, args: dict) -> bool:
-    return stap2.rephrase_requirement(
-        requirement=stap2.requirement_of(ctx.live.traject, id_arg(args, "requirement")),
+    return requirements_services.rephrase_requirement(
+        requirement=requirements_selectors.requirement_of(
+            ctx.live.traject, id_arg(args, "requirement")
+        ),
         text=str_arg(args, "text", max_length=2000, required=False),
         reason=str_arg(args, "reason", max_length=2000, required=False),
     )
@@ -137,7 +143,9 @@ def rephrase_requirement(ctx: Context, args: dict) -> bool:
 
 @command("wish.unmerge", audiences={FACILITATOR})
 def unmerge_wish(ctx: Context, args: dict) -> bool:
-    return stap2.unmerge_wish(traject=ctx.live.traject, wish_id=id_arg(args, "wish"))
+    return requirements_services.unmerge_wish(
+        traject=ctx.live.traject, wish_id=id_arg(args, "wish")
+    )
 
 
 # --- voting -----------------------------------------------------------------------------------
@@ -145,7 +153,7 @@ def unmerge_wish(ctx: Context, args: dict) -> bool:
 
 @command("vote.method", audiences={FACILITATOR})
 def set_vote_method(ctx: Context, args: dict) -> bool:
-    return stap2.set_vote_method(
+    return requirements_services.set_vote_method(
         traject=ctx.live.traject, method=str_arg(args, "method", max_length=20)
     )
 
@@ -153,25 +161,31 @@ def set_vote_method(ctx: Context, args: dict) -> bool:
 @command("vote.moscow", audiences={PARTICIPANT}, input_kind="prioritise")
 def cast_moscow(ctx: Context, args: dict) -> bool:
     """`choice` must/should/could/wont; an empty choice takes the vote back."""
-    return stap2.cast_moscow(
+    return requirements_services.cast_moscow(
         participant=me(ctx),
-        requirement=stap2.requirement_of(ctx.live.traject, id_arg(args, "requirement")),
+        requirement=requirements_selectors.requirement_of(
+            ctx.live.traject, id_arg(args, "requirement")
+        ),
         choice=str_arg(args, "choice", max_length=10, required=False),
     )
 
 
 @command("vote.dots", audiences={PARTICIPANT}, input_kind="prioritise")
 def set_requirement_dots(ctx: Context, args: dict) -> bool:
-    return stap2.set_requirement_dots(
+    return requirements_services.set_requirement_dots(
         participant=me(ctx),
-        requirement=stap2.requirement_of(ctx.live.traject, id_arg(args, "requirement")),
+        requirement=requirements_selectors.requirement_of(
+            ctx.live.traject, id_arg(args, "requirement")
+        ),
         dots=int_arg(args, "dots", low=0, high=100),
     )
 
 
 @command("votes.reveal", audiences={FACILITATOR})
 def reveal_votes(ctx: Context, args: dict) -> bool:
-    return stap2.reveal_votes(traject=ctx.live.traject, revealed=bool_arg(args, "revealed"))
+    return requirements_services.reveal_votes(
+        traject=ctx.live.traject, revealed=bool_arg(args, "revealed")
+    )
 
 
 # --- deciding ---------------------------------------------------------------------------------
@@ -180,8 +194,10 @@ def reveal_votes(ctx: Context, args: dict) -> bool:
 @command("requirement.decide", audiences={FACILITATOR})
 def decide_requirement(ctx: Context, args: dict) -> bool:
     """Accept, drop or reopen; with `text` (and a `reason`) it is rephrased in the same step."""
-    return stap2.decide_requirement(
-        requirement=stap2.requirement_of(ctx.live.traject, id_arg(args, "requirement")),
+    return requirements_services.decide_requirement(
+        requirement=requirements_selectors.requirement_of(
+            ctx.live.traject, id_arg(args, "requirement")
+        ),
         decision=str_arg(args, "decision", max_length=20),
         text=str_arg(args, "text", max_length=2000, required=False),
         reason=str_arg(args, "reason", max_length=2000, required=False),
@@ -190,13 +206,15 @@ def decide_requirement(ctx: Context, args: dict) -> bool:
 
 @command("requirement.note", audiences={FACILITATOR})
 def set_discussion_note(ctx: Context, args: dict) -> bool:
-    return stap2.set_discussion_note(
-        requirement=stap2.requirement_of(ctx.live.traject, id_arg(args, "requirement")),
+    return requirements_services.set_discussion_note(
+        requirement=requirements_selectors.requirement_of(
+            ctx.live.traject, id_arg(args, "requirement")
+        ),
         note=str_arg(args, "note", max_length=8000, required=False),
     )
 
 
 @command("programme.adopt", audiences={FACILITATOR})
 def adopt_programme(ctx: Context, args: dict) -> bool:
-    stap2.adopt_programme(traject=ctx.live.traject)
+    requirements_services.adopt_programme(traject=ctx.live.traject)
     return True

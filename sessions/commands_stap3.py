@@ -10,9 +10,15 @@ revising — is the facilitator's.
 
 from __future__ import annotations
 
-from game import dag2, stap2, stap3
-from game.errors import GameError
-from game.models import FrameworkVersion
+from game.core.errors import GameError
+from game.followup import selectors as followup_selectors
+from game.followup import services as followup_services
+from game.framework import selectors as framework_selectors
+from game.framework import services as framework_services
+from game.framework.models import RULE_FIELDS, FrameworkVersion
+from game.practice import selectors as practice_selectors
+from game.practice import services as practice_services
+from game.requirements import selectors as requirements_selectors
 from sessions.claims import bind_device
 from sessions.commands_stap1 import me
 from sessions.live import attend
@@ -41,7 +47,7 @@ def optional_bool(args: dict, name: str) -> bool:
 
 
 def rule_args(args: dict) -> dict[str, str]:
-    return {name: text_arg(args, name) for name in stap3.RULE_FIELDS}
+    return {name: text_arg(args, name) for name in RULE_FIELDS}
 
 
 # --- own cases --------------------------------------------------------------------------------
@@ -51,7 +57,7 @@ def rule_args(args: dict) -> dict[str, str]:
 def submit_case(ctx: Context, args: dict) -> bool:
     """Refused with `personal_data` (the excerpts in the message) until the text is clean or
     the author sends it again with `confirm_privacy: true`."""
-    stap3.submit_case(
+    practice_services.submit_case(
         participant=me(ctx),
         title=text_arg(args, "title"),
         situation=text_arg(args, "situation"),
@@ -63,7 +69,7 @@ def submit_case(ctx: Context, args: dict) -> bool:
 
 @command("practice.edit", audiences={PARTICIPANT}, input_kind="own-cases")
 def edit_case(ctx: Context, args: dict) -> bool:
-    return stap3.edit_case(
+    return practice_services.edit_case(
         participant=me(ctx),
         case_id=id_arg(args, "case"),
         title=text_arg(args, "title"),
@@ -75,14 +81,14 @@ def edit_case(ctx: Context, args: dict) -> bool:
 
 @command("practice.withdraw", audiences={PARTICIPANT}, input_kind="own-cases")
 def withdraw_case(ctx: Context, args: dict) -> bool:
-    stap3.withdraw_case(participant=me(ctx), case_id=id_arg(args, "case"))
+    practice_services.withdraw_case(participant=me(ctx), case_id=id_arg(args, "case"))
     return True
 
 
 @command("practice.redact", audiences={FACILITATOR})
 def redact_case(ctx: Context, args: dict) -> bool:
-    return stap3.redact_case(
-        case=stap3.practice_case_of(ctx.live.traject, id_arg(args, "case")),
+    return practice_services.redact_case(
+        case=practice_selectors.practice_case_of(ctx.live.traject, id_arg(args, "case")),
         title=text_arg(args, "title") if "title" in args else None,
         situation=text_arg(args, "situation"),
         question=text_arg(args, "question"),
@@ -96,9 +102,9 @@ def redact_case(ctx: Context, args: dict) -> bool:
 
 @command("practice.dots", audiences={PARTICIPANT}, input_kind="case-pick")
 def set_case_dots(ctx: Context, args: dict) -> bool:
-    return stap3.set_case_dots(
+    return practice_services.set_case_dots(
         participant=me(ctx),
-        case=stap3.practice_case_of(ctx.live.traject, id_arg(args, "case")),
+        case=practice_selectors.practice_case_of(ctx.live.traject, id_arg(args, "case")),
         dots=int_arg(args, "dots", low=0, high=100),
     )
 
@@ -106,14 +112,16 @@ def set_case_dots(ctx: Context, args: dict) -> bool:
 @command("practice.pick", audiences={FACILITATOR})
 def pick_cases(ctx: Context, args: dict) -> bool:
     """`cases`: the ids in discussion order; the service wants one to three of them."""
-    return stap3.pick_cases(traject=ctx.live.traject, case_ids=ids_arg(args, "cases", max_items=10))
+    return practice_services.pick_cases(
+        traject=ctx.live.traject, case_ids=ids_arg(args, "cases", max_items=10)
+    )
 
 
 @command("practice.table", audiences={FACILITATOR})
 def put_on_table(ctx: Context, args: dict) -> bool:
     traject = ctx.live.traject
-    return stap3.put_on_table(
-        traject=traject, case=stap3.practice_case_of(traject, id_arg(args, "case"))
+    return practice_services.put_on_table(
+        traject=traject, case=practice_selectors.practice_case_of(traject, id_arg(args, "case"))
     )
 
 
@@ -125,10 +133,10 @@ def judge(ctx: Context, args: dict) -> bool:
     """`verdict` helpt/knelt/ontbreekt with an optional `comment`; an empty verdict takes the
     judgement back."""
     traject = ctx.live.traject
-    return stap3.judge(
+    return practice_services.judge(
         participant=me(ctx),
-        case=stap3.practice_case_of(traject, id_arg(args, "case")),
-        requirement=stap2.requirement_of(traject, id_arg(args, "requirement")),
+        case=practice_selectors.practice_case_of(traject, id_arg(args, "case")),
+        requirement=requirements_selectors.requirement_of(traject, id_arg(args, "requirement")),
         verdict=str_arg(args, "verdict", max_length=20, required=False),
         comment=text_arg(args, "comment"),
     )
@@ -136,8 +144,8 @@ def judge(ctx: Context, args: dict) -> bool:
 
 @command("practice.conclude", audiences={FACILITATOR})
 def set_conclusion(ctx: Context, args: dict) -> bool:
-    return stap3.set_conclusion(
-        case=stap3.practice_case_of(ctx.live.traject, id_arg(args, "case")),
+    return practice_services.set_conclusion(
+        case=practice_selectors.practice_case_of(ctx.live.traject, id_arg(args, "case")),
         text=text_arg(args, "text"),
     )
 
@@ -150,11 +158,11 @@ def add_requirement(ctx: Context, args: dict) -> bool:
     """A requirement the cases showed was missing, with why (and optionally which case)."""
     traject = ctx.live.traject
     case = (
-        stap3.practice_case_of(traject, id_arg(args, "case"))
+        practice_selectors.practice_case_of(traject, id_arg(args, "case"))
         if args.get("case") is not None
         else None
     )
-    stap3.add_requirement(
+    practice_services.add_requirement(
         traject=traject, text=text_arg(args, "text"), reason=text_arg(args, "reason"), case=case
     )
     return True
@@ -162,8 +170,10 @@ def add_requirement(ctx: Context, args: dict) -> bool:
 
 @command("adjust.rephrase", audiences={FACILITATOR})
 def rephrase_requirement(ctx: Context, args: dict) -> bool:
-    return stap3.rephrase_requirement(
-        requirement=stap2.requirement_of(ctx.live.traject, id_arg(args, "requirement")),
+    return practice_services.rephrase_requirement(
+        requirement=requirements_selectors.requirement_of(
+            ctx.live.traject, id_arg(args, "requirement")
+        ),
         text=text_arg(args, "text"),
         reason=text_arg(args, "reason"),
     )
@@ -174,21 +184,21 @@ def rephrase_requirement(ctx: Context, args: dict) -> bool:
 
 @command("rule.propose", audiences={FACILITATOR})
 def propose_rule(ctx: Context, args: dict) -> bool:
-    stap3.propose_rule(traject=ctx.live.traject, **rule_args(args))
+    framework_services.propose_rule(traject=ctx.live.traject, **rule_args(args))
     return True
 
 
 @command("rule.edit", audiences={FACILITATOR})
 def edit_rule(ctx: Context, args: dict) -> bool:
-    return stap3.edit_rule(
-        rule=stap3.rule_of(ctx.live.traject, id_arg(args, "rule")), **rule_args(args)
+    return framework_services.edit_rule(
+        rule=framework_selectors.rule_of(ctx.live.traject, id_arg(args, "rule")), **rule_args(args)
     )
 
 
 @command("rule.status", audiences={FACILITATOR})
 def set_rule_status(ctx: Context, args: dict) -> bool:
-    return stap3.set_rule_status(
-        rule=stap3.rule_of(ctx.live.traject, id_arg(args, "rule")),
+    return framework_services.set_rule_status(
+        rule=framework_selectors.rule_of(ctx.live.traject, id_arg(args, "rule")),
         status=str_arg(args, "status", max_length=20),
     )
 
@@ -196,9 +206,9 @@ def set_rule_status(ctx: Context, args: dict) -> bool:
 @command("rule.react", audiences={PARTICIPANT}, input_kind="rules")
 def react_to_rule(ctx: Context, args: dict) -> bool:
     """`stance` agree/concern with an optional `comment`; an empty stance takes it back."""
-    return stap3.react_to_rule(
+    return framework_services.react_to_rule(
         participant=me(ctx),
-        rule=stap3.rule_of(ctx.live.traject, id_arg(args, "rule")),
+        rule=framework_selectors.rule_of(ctx.live.traject, id_arg(args, "rule")),
         stance=str_arg(args, "stance", max_length=20, required=False),
         comment=text_arg(args, "comment"),
     )
@@ -206,7 +216,7 @@ def react_to_rule(ctx: Context, args: dict) -> bool:
 
 @command("framework.freeze", audiences={FACILITATOR})
 def freeze_framework(ctx: Context, args: dict) -> bool:
-    stap3.freeze_framework(traject=ctx.live.traject)
+    framework_services.freeze_framework(traject=ctx.live.traject)
     return True
 
 
@@ -217,8 +227,8 @@ def freeze_framework(ctx: Context, args: dict) -> bool:
 def confirm_claim(ctx: Context, args: dict) -> bool:
     """Recognise a returning participant: their new device speaks for them from now on, and
     they count as present in this session."""
-    claim = dag2.confirm_claim(
-        claim=dag2.claim_of(ctx.live.traject, id_arg(args, "claim")),
+    claim = followup_services.confirm_claim(
+        claim=followup_selectors.claim_of(ctx.live.traject, id_arg(args, "claim")),
         confirmed_by_id=ctx.actor.user_id,
     )
     bind_device(claim)
@@ -228,13 +238,15 @@ def confirm_claim(ctx: Context, args: dict) -> bool:
 
 @command("claim.reject", audiences={FACILITATOR})
 def reject_claim(ctx: Context, args: dict) -> bool:
-    dag2.reject_claim(claim=dag2.claim_of(ctx.live.traject, id_arg(args, "claim")))
+    followup_services.reject_claim(
+        claim=followup_selectors.claim_of(ctx.live.traject, id_arg(args, "claim"))
+    )
     return True
 
 
 def version_under_review(ctx: Context) -> FrameworkVersion:
     """Reviews are about the latest frozen version of the kader."""
-    version = stap3.latest_framework(ctx.live.traject)
+    version = framework_selectors.latest_framework(ctx.live.traject)
     if version is None:
         raise GameError("not_frozen")
     return version
@@ -243,7 +255,7 @@ def version_under_review(ctx: Context) -> FrameworkVersion:
 @command("review.write", audiences={PARTICIPANT}, input_kind="review")
 def write_review(ctx: Context, args: dict) -> bool:
     """`item` is the key in the kader ("req-12", "rule-3"); `applied` ja/deels/nee."""
-    return dag2.write_review(
+    return followup_services.write_review(
         participant=me(ctx),
         version=version_under_review(ctx),
         item_key=str_arg(args, "item", max_length=20),
@@ -255,9 +267,9 @@ def write_review(ctx: Context, args: dict) -> bool:
 
 def changes_arg(args: dict) -> list[dict]:
     """The revision's list of changes: only strings, and a `fields` dict of strings for rules.
-    What they mean is checked by the service (`dag2.clean_changes`)."""
+    What they mean is checked by the service (`followup_services.clean_changes`)."""
     value = args.get("changes")
-    if not isinstance(value, list) or not 1 <= len(value) <= dag2.CHANGES_MAX:
+    if not isinstance(value, list) or not 1 <= len(value) <= followup_services.CHANGES_MAX:
         raise ProtocolError("bad_args")
     changes = []
     for raw in value:
@@ -281,5 +293,5 @@ def changes_arg(args: dict) -> list[dict]:
 
 @command("framework.revise", audiences={FACILITATOR})
 def revise_framework(ctx: Context, args: dict) -> bool:
-    dag2.revise_framework(traject=ctx.live.traject, changes=changes_arg(args))
+    followup_services.revise_framework(traject=ctx.live.traject, changes=changes_arg(args))
     return True

@@ -16,7 +16,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.utils import translation
 
-from game.errors import GameError
+from game.core.errors import GameError
 from sessions import presence
 from sessions.broadcast import coalescer, group_name, snapshots
 from sessions.dispatch import current_version, execute

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from game.errors import GameError
-from game.models import Phase
+from game.core.errors import GameError
+from game.core.models import Phase
 from sessions import commands as _commands  # noqa: F401 - registers the live-session commands
 from sessions import commands_stap1 as _stap1  # noqa: F401 - registers the Stap 1 commands
 from sessions import commands_stap2 as _stap2  # noqa: F401 - registers the Stap 2 commands

@@ -3,9 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from game.errors import GameError
-from game.models import LANGUAGE_CHOICES, Layer, Traject
-from game.participants import NAME_MAX, clean_name
+from game.core.errors import GameError
+from game.core.models import LANGUAGE_CHOICES, Layer, Traject
+from game.core.services import NAME_MAX, clean_name
 
 
 class CodeForm(forms.Form):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from game.models import Participant, Traject
-from game.programme import first_phase
+from game.core.models import Participant, Traject
+from game.core.selectors import first_phase
 from sessions.models import Attendance, Device, LiveSession, hash_token, new_code, new_token
 
 DEVICE_SESSION_KEY = "verticaal_devices"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from game.errors import GameError
+from game.core.errors import GameError
 
 MESSAGES = {
     "bad_message": _("The app sent a message the server does not understand. Reload the page."),

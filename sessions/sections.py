@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.models import Participant
+from game.core.models import Participant
 from sessions.models import LiveSession
 
 

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from game import stap1
-from game.models import DotVote, Layer, Note, Prompt, Statement, StatementAnswer
-from game.tallies import statement_tally
+from game.core.models import Layer
+from game.core.tallies import statement_tally
+from game.notes import selectors as notes_selectors
+from game.notes import services as notes_services
+from game.notes.models import DotVote, Note, Prompt
+from game.statements import services as statements_services
+from game.statements.models import Statement, StatementAnswer
 from sessions.registry import FACILITATOR, PARTICIPANT
 from sessions.sections import View, section
 
@@ -23,7 +27,9 @@ def layer_keys() -> list[str]:
 @section("statements")
 def statements(view: View) -> tuple[dict, dict[int, dict]]:
     traject = view.live.traject
-    current = traject.statements.filter(status__in=stap1.ANSWERABLE).order_by("-pk").first()
+    current = (
+        traject.statements.filter(status__in=statements_services.ANSWERABLE).order_by("-pk").first()
+    )
     shared: dict = {"statement": None}
     personal: dict[int, dict] = {}
     if current is not None:
@@ -90,7 +96,7 @@ def notes(view: View) -> tuple[dict, dict[int, dict]]:
                         "signed": note.signed,
                     }
                 )
-        shared["note_max"] = stap1.NOTE_MAX
+        shared["note_max"] = notes_services.NOTE_MAX
     else:
         shared["notes"] = [note_dict(note) for note in all_notes]
         shared["clusters"] = [{"id": c.pk, "name": c.name} for c in traject.clusters.all()]
@@ -102,7 +108,7 @@ def dots(view: View) -> tuple[dict, dict[int, dict]]:
     traject = view.live.traject
     clusters = list(traject.clusters.prefetch_related("notes"))
     shown = traject.dots_revealed or view.audience == FACILITATOR
-    ranked = stap1.cluster_results(traject) if shown else []
+    ranked = notes_selectors.cluster_results(traject) if shown else []
     totals = {r.key: r for r in ranked}
     if shown:  # the game's ranking (ties included); while hidden, the order says nothing
         position = {r.key: n for n, r in enumerate(ranked)}
@@ -144,9 +150,9 @@ def shared_picture(view: View) -> tuple[dict, dict[int, dict]]:
     shared = {
         "picture": {
             "version": latest.version if latest else 0,
-            "texts": stap1.picture_texts(latest) if latest else None,
+            "texts": notes_selectors.picture_texts(latest) if latest else None,
         }
     }
     if view.audience == FACILITATOR:
-        shared["picture"]["draft"] = stap1.draft_shared_picture(traject)
+        shared["picture"]["draft"] = notes_selectors.draft_shared_picture(traject)
     return shared, {}

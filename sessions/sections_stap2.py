@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from django.db.models import Count
 
-from game import stap2
-from game.models import Case, Layer, RequirementVote
-from game.models.stap2 import Reaction, RoleAssignment
+from game.core.models import Layer
+from game.requirements import selectors as requirements_selectors
+from game.requirements.models import RequirementVote
+from game.roleplay import selectors as roleplay_selectors
+from game.roleplay import services as roleplay_services
+from game.roleplay.models import Case, Development, Reaction, RoleAssignment
 from sessions.registry import FACILITATOR, PARTICIPANT
 from sessions.sections import View, section
 
@@ -85,12 +88,12 @@ def case(view: View) -> tuple[dict, dict[int, dict]]:
             "situation": chosen.text("situation", view.lang),
             "question": chosen.text("question", view.lang),
             "developments": [
-                d.text("text", view.lang) for d in stap2.revealed_developments(traject)
+                d.text("text", view.lang) for d in roleplay_selectors.revealed_developments(traject)
             ],
             "development_count": chosen.developments.count(),
         }
     if view.audience == FACILITATOR:
-        upcoming = stap2.Development.objects.filter(case_id=traject.case_id).order_by("order")
+        upcoming = Development.objects.filter(case_id=traject.case_id).order_by("order")
         following = upcoming[traject.developments_revealed : traject.developments_revealed + 1]
         shared["upcoming"] = [d.text("text", view.lang) for d in following]
         shared["cases"] = [
@@ -104,7 +107,7 @@ def reactions(view: View) -> tuple[dict, dict[int, dict]]:
     rows = list(Reaction.objects.filter(traject=view.live.traject).select_related("role"))
     if view.audience == PARTICIPANT:
         mine = {row.participant_id: {"reaction": row.text} for row in rows}
-        return {"reaction_max": stap2.REACTION_MAX}, mine
+        return {"reaction_max": roleplay_services.REACTION_MAX}, mine
     by_role: dict[str, dict] = {}
     for row in sorted(rows, key=lambda r: (r.role.order, r.created_at)):
         group = by_role.setdefault(
@@ -122,7 +125,7 @@ def wishes(view: View) -> tuple[dict, dict[int, dict]]:
         for wish in traject.wishes.order_by("created_at", "pk"):
             if wish.participant_id in personal:
                 personal[wish.participant_id]["wishes"].append({"id": wish.pk, "text": wish.text})
-        return {"max_wishes": traject.max_wishes, "wish_max": stap2.WISH_MAX}, personal
+        return {"max_wishes": traject.max_wishes, "wish_max": roleplay_services.WISH_MAX}, personal
     packages = [
         {
             "role": role.key,
@@ -134,13 +137,13 @@ def wishes(view: View) -> tuple[dict, dict[int, dict]]:
                 for w in items
             ],
         }
-        for role, items in stap2.wish_packages(traject)
+        for role, items in roleplay_selectors.wish_packages(traject)
     ]
     return {"packages": packages}, {}
 
 
 def requirement_list(view: View) -> list[dict]:
-    roles = stap2.roles_by_requirement(view.live.traject)
+    roles = requirements_selectors.roles_by_requirement(view.live.traject)
     labels = {layer.key: layer.text("label", view.lang) for layer in Layer.objects.all()}
     return [
         {
@@ -202,7 +205,7 @@ def results(view: View) -> tuple[dict, dict[int, dict]]:
         "results": {
             "layers": [layer for layer in every_layer if layer["joinable"]],
             "role_labels": {layer["key"]: layer["label"] for layer in every_layer},
-            "items": stap2.requirement_results(traject),
+            "items": requirements_selectors.requirement_results(traject),
         }
     }, {}
 

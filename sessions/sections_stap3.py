@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from game import dag2, stap3
-from game.models import (
-    CaseDot,
-    FrameworkVersion,
-    Judgement,
-    PracticeCase,
-    Review,
-    RuleReaction,
-)
+from game.followup import selectors as followup_selectors
+from game.followup import services as followup_services
+from game.followup.models import Review
+from game.framework import selectors as framework_selectors
+from game.framework.models import FrameworkVersion, RuleReaction
+from game.practice import selectors as practice_selectors
+from game.practice import services as practice_services
+from game.practice.models import CaseDot, Judgement, PracticeCase
 from sessions.registry import FACILITATOR, PARTICIPANT
 from sessions.sections import View, section
 
@@ -51,11 +50,11 @@ def own_cases(view: View) -> tuple[dict, dict[int, dict]]:
     shared: dict = {
         "practice": {
             "reminder": privacy_reminder(),
-            "kinds": {kind: str(label) for kind, label in stap3.KIND_LABELS.items()},
+            "kinds": {kind: str(label) for kind, label in practice_services.KIND_LABELS.items()},
             "limits": {
-                "title": stap3.CASE_TITLE_MAX,
-                "situation": stap3.CASE_SITUATION_MAX,
-                "question": stap3.CASE_QUESTION_MAX,
+                "title": practice_services.CASE_TITLE_MAX,
+                "situation": practice_services.CASE_SITUATION_MAX,
+                "question": practice_services.CASE_QUESTION_MAX,
             },
             "count": len(cases),
         }
@@ -83,7 +82,7 @@ def own_cases(view: View) -> tuple[dict, dict[int, dict]]:
                 # Read again now: the facilitator sees what the author chose to keep.
                 "flags": [
                     f["kind"]
-                    for f in stap3.case_findings(
+                    for f in practice_services.case_findings(
                         title=case.title, situation=case.situation, question=case.question
                     )
                 ],
@@ -107,7 +106,7 @@ def case_pick(view: View) -> tuple[dict, dict[int, dict]]:
     cases = list(traject.practice_cases.select_related("author"))
     picked_any = any(case.selected for case in cases)
     shown = view.audience == FACILITATOR or picked_any
-    totals = stap3.case_dot_totals(traject) if shown else {}
+    totals = practice_selectors.case_dot_totals(traject) if shown else {}
     items = []
     for case in cases:
         item = {
@@ -124,8 +123,8 @@ def case_pick(view: View) -> tuple[dict, dict[int, dict]]:
         items.sort(key=lambda item: -item["dots"])
     shared = {
         "practice": {
-            "dots_per_participant": stap3.CASE_DOTS,
-            "pick_max": stap3.PICK_MAX,
+            "dots_per_participant": practice_services.CASE_DOTS,
+            "pick_max": practice_services.PICK_MAX,
             "picked_any": picked_any,
             "cases": items,
         }
@@ -156,7 +155,7 @@ def verdict_labels() -> dict[str, str]:
 @section("judge")
 def judging(view: View) -> tuple[dict, dict[int, dict]]:
     traject = view.live.traject
-    picked = stap3.picked_cases(traject)
+    picked = practice_selectors.picked_cases(traject)
     table = next((case for case in picked if case.on_table), None)
     shared: dict = {
         "judging": {
@@ -164,9 +163,10 @@ def judging(view: View) -> tuple[dict, dict[int, dict]]:
             "table": {**case_text(table), "order": table.selected_order} if table else None,
             "picked": [{"id": c.pk, "title": c.title, "order": c.selected_order} for c in picked],
             "requirements": [
-                {"id": r.pk, "text": r.text} for r in stap3.judgeable_requirements(traject)
+                {"id": r.pk, "text": r.text}
+                for r in practice_selectors.judgeable_requirements(traject)
             ],
-            "comment_max": stap3.COMMENT_MAX,
+            "comment_max": practice_services.COMMENT_MAX,
         }
     }
     personal: dict[int, dict] = {}
@@ -190,7 +190,7 @@ def judging(view: View) -> tuple[dict, dict[int, dict]]:
             {
                 "case": case.pk,
                 "title": case.title,
-                "grid": stap3.judgement_grid(case),
+                "grid": practice_selectors.judgement_grid(case),
                 "conclusion": conclusions[case.pk].text if conclusions.get(case.pk) else "",
             }
             for case in picked
@@ -199,7 +199,7 @@ def judging(view: View) -> tuple[dict, dict[int, dict]]:
             {"id": r.pk, "text": r.text, "status": r.status} for r in traject.requirements.all()
         ]
     else:
-        shared["judging"]["grid"] = stap3.judgement_grid(table) if table else None
+        shared["judging"]["grid"] = practice_selectors.judgement_grid(table) if table else None
     return shared, personal
 
 
@@ -215,7 +215,9 @@ def rules(view: View) -> tuple[dict, dict[int, dict]]:
                 "agree": _("Agree"),
                 "concern": _("I have a concern"),
             },
-            "items": stap3.rule_summaries(traject, include_dropped=view.audience == FACILITATOR),
+            "items": framework_selectors.rule_summaries(
+                traject, include_dropped=view.audience == FACILITATOR
+            ),
         }
     }
     personal: dict[int, dict] = {}
@@ -251,10 +253,10 @@ def version_dict(version: FrameworkVersion) -> dict:
 def framework(view: View) -> tuple[dict, dict[int, dict]]:
     """The latest frozen version; before freezing, the console sees what would be frozen."""
     traject = view.live.traject
-    latest = stap3.latest_framework(traject)
+    latest = framework_selectors.latest_framework(traject)
     shared: dict = {"framework": version_dict(latest) if latest else None}
     if view.audience == FACILITATOR and latest is None:
-        shared["framework_draft"] = stap3.framework_draft(traject)
+        shared["framework_draft"] = framework_selectors.framework_draft(traject)
     return shared, {}
 
 
@@ -269,15 +271,15 @@ def applied_labels() -> dict[str, str]:
 def review(view: View) -> tuple[dict, dict[int, dict]]:
     """Every item of the latest version; the console and projector see the answers counted
     (and the texts, unsigned) as they come in; a phone sees its own reviews."""
-    latest = stap3.latest_framework(view.live.traject)
+    latest = framework_selectors.latest_framework(view.live.traject)
     if latest is None:
         return {"review": None}, {}
     shared: dict = {
         "review": {
             "version": latest.number,
             "labels": applied_labels(),
-            "text_max": dag2.REVIEW_TEXT_MAX,
-            "items": dag2.framework_items(latest),
+            "text_max": followup_services.REVIEW_TEXT_MAX,
+            "items": framework_selectors.framework_items(latest),
         }
     }
     personal: dict[int, dict] = {}
@@ -294,7 +296,7 @@ def review(view: View) -> tuple[dict, dict[int, dict]]:
                     "improve": improve,
                 }
     else:
-        shared["review"]["summary"] = dag2.review_summary(latest)
+        shared["review"]["summary"] = followup_selectors.review_summary(latest)
     return shared, personal
 
 
@@ -304,7 +306,7 @@ def revise(view: View) -> tuple[dict, dict[int, dict]]:
     it revised). The console also gets the reviewed version's items with their review summary,
     to write the changes from."""
     traject = view.live.traject
-    latest = stap3.latest_framework(traject)
+    latest = framework_selectors.latest_framework(traject)
     if latest is None:
         return {"revision": None}, {}
     based_on = latest.content.get("based_on")
@@ -313,14 +315,14 @@ def revise(view: View) -> tuple[dict, dict[int, dict]]:
         "revision": {
             "version": latest.number,
             "based_on": based_on,
-            "diff": dag2.framework_diff(previous, latest) if previous else None,
+            "diff": followup_selectors.framework_diff(previous, latest) if previous else None,
         }
     }
     if view.audience == FACILITATOR:
         reviewed = previous or latest
         shared["revision"]["reviewed"] = {
             "version": reviewed.number,
-            "summary": dag2.review_summary(reviewed),
+            "summary": followup_selectors.review_summary(reviewed),
         }
     return shared, {}
 
@@ -340,6 +342,6 @@ def claims(view: View) -> tuple[dict, dict[int, dict]]:
                 "check_code": claim.check_code,
                 "created_at": claim.created_at.isoformat(),
             }
-            for claim in dag2.pending_claims(view.live.traject)
+            for claim in followup_selectors.pending_claims(view.live.traject)
         ]
     }, {}

@@ -14,9 +14,8 @@ from datetime import datetime
 
 from django.utils import translation
 
-from game.models import Layer, Participant
-from game.participants import missing_required_layers
-from game.programme import phases_of
+from game.core.models import Layer, Participant
+from game.core.selectors import missing_required_layers, phases_of
 from sessions import sections_stap1, sections_stap2, sections_stap3  # noqa: F401 - sections
 from sessions.models import LiveSession, PhaseReady
 from sessions.presence import online_participant_ids

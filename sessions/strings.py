@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from game.framework.models import RULE_FIELDS
+
 
 def live_strings() -> dict:
     return {
@@ -549,10 +551,10 @@ def stap3_strings() -> dict:
 def live_limits() -> dict:
     """The services' length limits, for the pages' counters and maxlength attributes (the
     server still enforces them; this only keeps the two from drifting apart)."""
-    from game import stap2, stap3
+    from game.requirements import services as requirements_services
 
     return {
-        "requirement": stap2.REQUIREMENT_MAX,
-        "reason": stap2.REASON_MAX,
-        "rule": dict(stap3.RULE_FIELDS),
+        "requirement": requirements_services.REQUIREMENT_MAX,
+        "reason": requirements_services.REASON_MAX,
+        "rule": dict(RULE_FIELDS),
     }

@@ -14,11 +14,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from game import dag2
-from game.errors import GameError
-from game.models import Programme, Traject
-from game.participants import join_traject
-from game.trajecten import create_traject
+from game.core.errors import GameError
+from game.core.models import Programme, Traject
+from game.core.services import create_traject, join_traject
+from game.followup import selectors as followup_selectors
 from sessions.claims import device_claim, request_claim
 from sessions.forms import CodeForm, JoinForm, TrajectForm
 from sessions.live import attend, find_open_session, open_session, participant_for, register_device
@@ -47,7 +46,9 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
     claim = device_claim(request.session, live.traject_id)
     if claim is not None and claim.pending:
         return render(request, "participant/claim_wait.html", {"live": live, "claim": claim})
-    returning = dag2.returning_participants(live.traject) if is_follow_up(live) else []
+    returning = (
+        followup_selectors.returning_participants(live.traject) if is_follow_up(live) else []
+    )
     if request.method == "POST" and "claim" in request.POST and returning:
         chosen = next((p for p in returning if str(p.pk) == request.POST["claim"]), None)
         if chosen is not None:

@@ -10,11 +10,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 
+from game.core.errors import GameError
+from game.core.models import Traject
 from game.document.formats import FORMATS
 from game.document.html import render_html
 from game.document.model import build_document
-from game.errors import GameError
-from game.models import Traject
 from sessions.live import find_open_session, participant_for
 from sessions.views import own_trajecten
 

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
 
-from game.content import load_all
-from game.models import Participant, Programme, Traject
+from game.core.content import load_all
+from game.core.models import Participant, Programme, Traject
 from sessions.broadcast import snapshots
 from sessions.live import attend, open_session, register_device
 
@@ -66,7 +66,7 @@ def live(traject):
 
 def make_participant(live, name: str, layer_key: str) -> tuple[Participant, str]:
     """A participant who joined `live` on a device; returns them and the device's session key."""
-    from game.participants import join_traject
+    from game.core.services import join_traject
 
     participant = join_traject(traject=live.traject, name=name, layer_key=layer_key)
     store = SessionStore()

@@ -17,9 +17,14 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from game import dag2, stap1, stap2, stap3
-from game.errors import GameError
-from game.models import Layer, Traject
+from game.core.errors import GameError
+from game.core.models import Layer, Traject
+from game.followup import selectors as followup_selectors
+from game.framework.models import RULE_FIELDS
+from game.notes import selectors as notes_selectors
+from game.practice import selectors as practice_selectors
+from game.requirements import selectors as requirements_selectors
+from game.roleplay import selectors as roleplay_selectors
 
 SCHEMA_VERSION = 1
 
@@ -256,7 +261,7 @@ def case_tests(traject: Traject) -> list[CaseTest]:
     """Per picked case: the judgement grid and the facilitator's conclusion."""
     labels = verdict_labels()
     tests = []
-    for case in stap3.picked_cases(traject):
+    for case in practice_selectors.picked_cases(traject):
         rows = [
             JudgementRow(
                 requirement=row["text"],
@@ -266,7 +271,7 @@ def case_tests(traject: Traject) -> list[CaseTest]:
                 dominant=labels.get(row["dominant"] or "", ""),
                 comments=[f"{labels[c['verdict']]}: {c['text']}" for c in row["comments"]],
             )
-            for row in stap3.judgement_grid(case)
+            for row in practice_selectors.judgement_grid(case)
         ]
         conclusion = getattr(case, "conclusion", None)
         tests.append(
@@ -300,7 +305,7 @@ def framework_parts(version) -> tuple[list[FrameworkRequirement], list[Rule]]:
             )
         )
     rules = [
-        Rule(**{name: rule.get(name, "") for name in stap3.RULE_FIELDS})
+        Rule(**{name: rule.get(name, "") for name in RULE_FIELDS})
         for rule in version.content.get("rules", [])
     ]
     return requirements, rules
@@ -324,13 +329,13 @@ def review_parts(traject: Traject, framework) -> tuple[int, list[ReviewItem], li
             how_it_went=counted(item["how_it_went"]),
             improve=counted(item["improve"]),
         )
-        for item in dag2.review_summary(reviewed)
+        for item in followup_selectors.review_summary(reviewed)
     ]
     if not any(r.ja + r.deels + r.nee for r in reviews):
         reviews = []
     changes = []
     if previous is not None:
-        diff = dag2.framework_diff(previous, framework)
+        diff = followup_selectors.framework_diff(previous, framework)
         names = {"added": _("Added"), "removed": _("Removed"), "changed": _("Changed")}
         for change in ("changed", "added", "removed"):
             for item in diff[change]:
@@ -365,7 +370,7 @@ def build_document(traject: Traject, *, framework_number: int | None = None) -> 
         picture = traject.shared_pictures.first()
         by_pk = {c.pk: c for c in traject.clusters.prefetch_related("notes")}
         clusters = []
-        for ranked in stap1.cluster_results(traject):
+        for ranked in notes_selectors.cluster_results(traject):
             cluster = by_pk[int(ranked.key)]
             notes = [note.text for note in cluster.notes.all()]
             clusters.append(ClusterItem(name=cluster.name, dots=ranked.total, notes=counted(notes)))
@@ -375,7 +380,11 @@ def build_document(traject: Traject, *, framework_number: int | None = None) -> 
             items = adopted.content["requirements"]
             method = adopted.content["vote_method"]
         else:
-            items = [r for r in stap2.requirement_results(traject) if r["status"] != "dropped"]
+            items = [
+                r
+                for r in requirements_selectors.requirement_results(traject)
+                if r["status"] != "dropped"
+            ]
             method = traject.vote_method
 
         frameworks = traject.framework_versions.order_by("-number")
@@ -457,7 +466,7 @@ def build_document(traject: Traject, *, framework_number: int | None = None) -> 
                 "produced a tailored framework with decision rules, which the follow-up "
                 "meeting reviewed."
             ),
-            picture=stap1.picture_texts(picture) if picture else None,
+            picture=notes_selectors.picture_texts(picture) if picture else None,
             picture_version=picture.version if picture else 0,
             picture_headings={
                 "what_it_is": _("What maatwerk is"),
@@ -469,7 +478,7 @@ def build_document(traject: Traject, *, framework_number: int | None = None) -> 
             case_title=traject.case.text("title", lang) if traject.case_id else "",
             packages=[
                 WishPackage(role.text("label", lang), counted([w.text for w in wishes]))
-                for role, wishes in stap2.wish_packages(traject)
+                for role, wishes in roleplay_selectors.wish_packages(traject)
             ],
             programme_version=adopted.number if adopted else 0,
             vote_method=method,

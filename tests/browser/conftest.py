@@ -102,7 +102,7 @@ OPEN_SESSION = """
 import json
 from datetime import date
 from django.contrib.auth import get_user_model
-from game.models import Programme, Traject
+from game.core.models import Programme, Traject
 from sessions.live import open_session
 user, _ = get_user_model().objects.get_or_create(username="demo")
 traject = Traject.objects.create(

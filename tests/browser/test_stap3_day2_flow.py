@@ -35,8 +35,8 @@ OPEN_TRAJECT = """
 import json
 from datetime import date
 from django.contrib.auth import get_user_model
-from game import stap2
-from game.models import Programme, Traject
+from game.requirements import services as requirements_services
+from game.core.models import Programme, Traject
 from sessions.live import open_session
 user, _ = get_user_model().objects.get_or_create(username="demo")
 traject = Traject.objects.create(
@@ -44,8 +44,8 @@ traject = Traject.objects.create(
     date=date(2026, 11, 23), programme=Programme.objects.get(key="verticaal"),
 )
 for text in REQUIREMENTS:
-    requirement = stap2.add_requirement(traject=traject, text=text)
-    stap2.decide_requirement(requirement=requirement, decision="accept")
+    requirement = requirements_services.add_requirement(traject=traject, text=text)
+    requirements_services.decide_requirement(requirement=requirement, decision="accept")
 live = open_session(traject=traject)
 print(json.dumps({"traject": traject.pk, "code": live.code, "screen_token": live.screen_token}))
 """

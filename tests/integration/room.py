@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from channels.db import database_sync_to_async
 
-from game.models import Participant
+from game.core.models import Participant
 from sessions.models import LiveSession
 from tests.integration.client import Browser, LiveSocket, join, sign_in
 

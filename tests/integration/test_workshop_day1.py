@@ -18,8 +18,9 @@ from collections.abc import Iterator
 import pytest
 from channels.db import database_sync_to_async
 
-from game.models import Development, ProgrammeVersion, RequirementRevision
-from game.roles import assign_roles
+from game.requirements.models import ProgrammeVersion, RequirementRevision
+from game.roleplay.models import Development
+from game.roleplay.roles import assign_roles
 from tests.integration.room import (
     Room,
     Seat,

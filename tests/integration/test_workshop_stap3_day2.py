@@ -23,16 +23,12 @@ from dataclasses import dataclass, field
 import pytest
 from channels.db import database_sync_to_async
 
-from game import stap2
-from game.models import (
-    DeviceClaim,
-    FrameworkVersion,
-    Participant,
-    PracticeCase,
-    Requirement,
-    Review,
-    Traject,
-)
+from game.core.models import Participant, Traject
+from game.followup.models import DeviceClaim, Review
+from game.framework.models import FrameworkVersion
+from game.practice.models import PracticeCase
+from game.requirements import services as requirements_services
+from game.requirements.models import Requirement
 from sessions.models import Device, LiveSession
 from tests.integration.client import Browser, Refused, join
 from tests.integration.room import (
@@ -296,19 +292,22 @@ class Ids:
 def adopt_programme(traject_id: int, voters: list[int]) -> tuple[dict[str, int], dict]:
     """Stap 2 in a minute: the phones' MoSCoW votes, P4 dropped, the programme adopted."""
     traject = Traject.objects.get(pk=traject_id)
-    stap2.set_vote_method(traject=traject, method="moscow")
+    requirements_services.set_vote_method(traject=traject, method="moscow")
     requirements = {
-        key: stap2.add_requirement(traject=traject, text=text) for key, text in PROGRAMME.items()
+        key: requirements_services.add_requirement(traject=traject, text=text)
+        for key, text in PROGRAMME.items()
     }
     people = [Participant.objects.get(pk=pid) for pid in voters]
     for key, choices in PROGRAMME_VOTES.items():
         for person, choice in zip(people, choices, strict=True):
-            stap2.cast_moscow(participant=person, requirement=requirements[key], choice=choice)
-    stap2.reveal_votes(traject=traject, revealed=True)
+            requirements_services.cast_moscow(
+                participant=person, requirement=requirements[key], choice=choice
+            )
+    requirements_services.reveal_votes(traject=traject, revealed=True)
     for key, requirement in requirements.items():
         decision = "accept" if key in ACCEPTED else "drop"
-        stap2.decide_requirement(requirement=requirement, decision=decision)
-    version = stap2.adopt_programme(traject=traject)
+        requirements_services.decide_requirement(requirement=requirement, decision=decision)
+    version = requirements_services.adopt_programme(traject=traject)
     return {key: r.pk for key, r in requirements.items()}, version.content
 
 

@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from game import stap1, stap2
-from game.programme import phase_by_key
+from game.core.selectors import phase_by_key
+from game.notes import services as notes_services
+from game.roleplay import services as roleplay_services
+from game.statements import services as statements_services
 from sessions.models import LiveSession
 from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN
 from sessions.snapshots import build_snapshot
@@ -36,8 +38,8 @@ def room(live):
 
 def test_anonymous_notes_reach_no_audience_with_their_author(room):
     live, alice, bob = room
-    stap1.write_note(participant=alice, prompt_key="wat-is", text="Anoniem", signed=False)
-    stap1.write_note(participant=bob, prompt_key="wat-is", text="Getekend", signed=True)
+    notes_services.write_note(participant=alice, prompt_key="wat-is", text="Anoniem", signed=False)
+    notes_services.write_note(participant=bob, prompt_key="wat-is", text="Getekend", signed=True)
     go(live, "stap1", "notities")
     for audience in (SCREEN, FACILITATOR):
         shared, _ = snap(live, audience)
@@ -48,7 +50,9 @@ def test_anonymous_notes_reach_no_audience_with_their_author(room):
 
 def test_a_phone_gets_only_its_own_notes(room):
     live, alice, bob = room
-    stap1.write_note(participant=alice, prompt_key="wat-is", text="Van Alice", signed=False)
+    notes_services.write_note(
+        participant=alice, prompt_key="wat-is", text="Van Alice", signed=False
+    )
     go(live, "stap1", "notities")
     shared, personal = snap(live, PARTICIPANT)
     assert "notes" not in shared
@@ -58,14 +62,14 @@ def test_a_phone_gets_only_its_own_notes(room):
 
 def test_statement_results_stay_hidden_from_phones_and_screen_until_revealed(room):
     live, alice, _ = room
-    statement = stap1.add_statement(traject=live.traject, text="Stelling")
-    stap1.open_statement(statement=statement)
-    stap1.answer_statement(statement=statement, participant=alice, answer="eens")
+    statement = statements_services.add_statement(traject=live.traject, text="Stelling")
+    statements_services.open_statement(statement=statement)
+    statements_services.answer_statement(statement=statement, participant=alice, answer="eens")
     go(live, "stap1", "stellingen")
     assert snap(live, SCREEN)[0]["statement"]["results"] is None
     assert snap(live, PARTICIPANT)[1][alice.pk]["answer"] == "eens"
     assert snap(live, FACILITATOR)[0]["statement"]["results"]["percentages"]["eens"] == 100
-    stap1.reveal_statement(statement=statement)
+    statements_services.reveal_statement(statement=statement)
     live.version += 1
     live.save()
     assert snap(live, SCREEN)[0]["statement"]["results"]["percentages"]["eens"] == 100
@@ -73,10 +77,10 @@ def test_statement_results_stay_hidden_from_phones_and_screen_until_revealed(roo
 
 def test_a_phone_sees_only_its_own_role_card_once_revealed(room):
     live, alice, bob = room
-    stap2.deal_roles(traject=live.traject, seed=1)
+    roleplay_services.deal_roles(traject=live.traject, seed=1)
     go(live, "stap2", "rollen")
     assert snap(live, PARTICIPANT)[1][alice.pk].get("role") is None
-    stap2.reveal_roles(traject=live.traject, revealed=True)
+    roleplay_services.reveal_roles(traject=live.traject, revealed=True)
     live.version += 1
     live.save()
     shared, personal = snap(live, PARTICIPANT)
@@ -87,8 +91,8 @@ def test_a_phone_sees_only_its_own_role_card_once_revealed(room):
 
 def test_wish_packages_reach_the_projector_without_names(room):
     live, alice, _ = room
-    stap2.deal_roles(traject=live.traject, seed=1)
-    stap2.write_wish(participant=alice, text="Maatwerk moet uitlegbaar zijn")
+    roleplay_services.deal_roles(traject=live.traject, seed=1)
+    roleplay_services.write_wish(participant=alice, text="Maatwerk moet uitlegbaar zijn")
     go(live, "stap2", "wensen")
     shared, _ = snap(live, SCREEN)
     assert shared["packages"][0]["wishes"] == [{"text": "Maatwerk moet uitlegbaar zijn"}]
@@ -97,15 +101,15 @@ def test_wish_packages_reach_the_projector_without_names(room):
 
 def test_dot_results_arrive_ranked_once_shown_and_in_cluster_order_while_hidden(room):
     live, alice, bob = room
-    stap1.create_cluster(traject=live.traject, name="Eerste")
-    second = stap1.create_cluster(traject=live.traject, name="Tweede")
-    stap1.set_dots(participant=alice, cluster=second, dots=3)
+    notes_services.create_cluster(traject=live.traject, name="Eerste")
+    second = notes_services.create_cluster(traject=live.traject, name="Tweede")
+    notes_services.set_dots(participant=alice, cluster=second, dots=3)
     go(live, "stap1", "stippen")
     names = lambda audience: [c["name"] for c in snap(live, audience)[0]["dots"]["clusters"]]  # noqa: E731
     assert names(FACILITATOR) == ["Tweede", "Eerste"]
     assert names(PARTICIPANT) == names(SCREEN) == ["Eerste", "Tweede"]
     assert snap(live, SCREEN)[0]["dots"]["clusters"][0]["total"] is None
-    stap1.reveal_dots(traject=live.traject, revealed=True)
+    notes_services.reveal_dots(traject=live.traject, revealed=True)
     live.version += 1
     live.save()
     assert names(SCREEN) == ["Tweede", "Eerste"]

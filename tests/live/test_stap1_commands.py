@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from channels.db import database_sync_to_async
 
-from game import stap1
-from game.models import DotVote, Note, StatementAnswer
+from game.notes import services as notes_services
+from game.notes.models import DotVote, Note
+from game.statements import services as statements_services
+from game.statements.models import StatementAnswer
 from tests.live.helpers import connect, reply_to, send
 from tests.live.test_live_session import facilitator_socket, paths
 
@@ -109,8 +111,12 @@ async def test_participant_input_is_refused_while_its_phase_is_locked(
 
 
 async def test_a_statement_answer_and_dots_are_stored_after_the_ack(live, facilitator, alice):
-    statement = await database_sync_to_async(stap1.add_statement)(traject=live.traject, text="S")
-    cluster = await database_sync_to_async(stap1.create_cluster)(traject=live.traject, name="C")
+    statement = await database_sync_to_async(statements_services.add_statement)(
+        traject=live.traject, text="S"
+    )
+    cluster = await database_sync_to_async(notes_services.create_cluster)(
+        traject=live.traject, name="C"
+    )
     console, _ = await facilitator_socket(live, facilitator)
     phone, _ = await connect(paths(live)["participant"], session_key=alice[1])
     assert "ack" in await reply_to(

@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 from channels.db import database_sync_to_async
 
-from game.models import (
-    ProgrammeVersion,
-    Reaction,
-    Requirement,
-    RequirementVote,
-    RoleAssignment,
-    Wish,
-)
+from game.requirements.models import ProgrammeVersion, Requirement, RequirementVote
+from game.roleplay.models import Reaction, RoleAssignment, Wish
 from tests.live.helpers import connect, reply_to, send
 from tests.live.test_live_session import facilitator_socket, paths
 

@@ -9,17 +9,16 @@ import pytest
 from channels.db import database_sync_to_async
 from django.contrib.sessions.backends.db import SessionStore
 
-from game import dag2, stap2, stap3
-from game.models import (
-    CaseConclusion,
-    DecisionRule,
-    FrameworkVersion,
-    Judgement,
-    PracticeCase,
-    Requirement,
-    Review,
-)
-from game.programme import phase_by_key
+from game.core.selectors import phase_by_key
+from game.followup import services as followup_services
+from game.followup.models import Review
+from game.framework import services as framework_services
+from game.framework.models import DecisionRule, FrameworkVersion
+from game.practice import selectors as practice_selectors
+from game.practice import services as practice_services
+from game.practice.models import CaseConclusion, Judgement, PracticeCase
+from game.requirements import services as requirements_services
+from game.requirements.models import Requirement
 from sessions.claims import request_claim
 from sessions.live import open_session
 from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN
@@ -167,14 +166,14 @@ def snap(live, audience: str) -> tuple[dict, dict]:
 def room(live):
     alice = make_participant(live, "Alice", "raad")[0]
     bob = make_participant(live, "Bob", "uitvoering")[0]
-    requirement = stap2.add_requirement(traject=live.traject, text="Eén loket")
-    stap2.decide_requirement(requirement=requirement, decision="accept")
+    requirement = requirements_services.add_requirement(traject=live.traject, text="Eén loket")
+    requirements_services.decide_requirement(requirement=requirement, decision="accept")
     return live, alice, bob, requirement
 
 
 def test_own_cases_reach_their_author_and_the_console_only(room):
     live, alice, bob, _ = room
-    stap3.submit_case(participant=alice, confirm_privacy=True, **CASE)
+    practice_services.submit_case(participant=alice, confirm_privacy=True, **CASE)
     go(live, "stap3", "casussen")
     shared, personal = snap(live, PARTICIPANT)
     assert [case["title"] for case in personal[alice.pk]["my_cases"]] == [CASE["title"]]
@@ -191,15 +190,15 @@ def test_own_cases_reach_their_author_and_the_console_only(room):
 
 def test_dot_totals_reach_the_room_only_once_cases_are_picked(room):
     live, alice, bob, _ = room
-    case = stap3.submit_case(participant=alice, confirm_privacy=False, **CASE)
-    stap3.set_case_dots(participant=bob, case=case, dots=2)
+    case = practice_services.submit_case(participant=alice, confirm_privacy=False, **CASE)
+    practice_services.set_case_dots(participant=bob, case=case, dots=2)
     go(live, "stap3", "kiezen")
     screen, _ = snap(live, SCREEN)
     assert screen["practice"]["cases"][0]["dots"] is None
     assert "Alice" not in json.dumps(screen)
     assert snap(live, FACILITATOR)[0]["practice"]["cases"][0]["dots"] == 2
     assert snap(live, PARTICIPANT)[1][bob.pk]["case_dots"] == {str(case.pk): 2}
-    stap3.pick_cases(traject=live.traject, case_ids=[case.pk])
+    practice_services.pick_cases(traject=live.traject, case_ids=[case.pk])
     live.version += 1
     live.save()
     assert snap(live, SCREEN)[0]["practice"]["cases"][0]["dots"] == 2
@@ -207,10 +206,10 @@ def test_dot_totals_reach_the_room_only_once_cases_are_picked(room):
 
 def test_the_grid_reaches_screen_and_console_and_a_phone_gets_its_own_verdicts(room):
     live, alice, bob, requirement = room
-    case = stap3.submit_case(participant=alice, confirm_privacy=False, **CASE)
-    stap3.pick_cases(traject=live.traject, case_ids=[case.pk])
+    case = practice_services.submit_case(participant=alice, confirm_privacy=False, **CASE)
+    practice_services.pick_cases(traject=live.traject, case_ids=[case.pk])
     case.refresh_from_db()
-    stap3.judge(
+    practice_services.judge(
         participant=alice, case=case, requirement=requirement, verdict="knelt", comment="Te stijf"
     )
     go(live, "stap3", "toetsen")
@@ -232,8 +231,10 @@ def test_the_grid_reaches_screen_and_console_and_a_phone_gets_its_own_verdicts(r
 
 def test_rules_show_reaction_counts_and_a_phone_its_own_reaction(room):
     live, alice, bob, _ = room
-    rule = stap3.propose_rule(traject=live.traject, **RULE)
-    stap3.react_to_rule(participant=alice, rule=rule, stance="concern", comment="Te laag")
+    rule = framework_services.propose_rule(traject=live.traject, **RULE)
+    framework_services.react_to_rule(
+        participant=alice, rule=rule, stance="concern", comment="Te laag"
+    )
     go(live, "stap3", "beslisregels")
     screen, _ = snap(live, SCREEN)
     assert (screen["rules"]["items"][0]["concern"], screen["rules"]["items"][0]["agree"]) == (1, 0)
@@ -252,7 +253,7 @@ def test_the_console_previews_the_kader_before_it_is_frozen(room):
     assert console["framework"] is None
     assert [r["text"] for r in console["framework_draft"]["requirements"]] == ["Eén loket"]
     assert "framework_draft" not in snap(live, SCREEN)[0]
-    stap3.freeze_framework(traject=live.traject)
+    framework_services.freeze_framework(traject=live.traject)
     live.version += 1
     live.save()
     assert snap(live, SCREEN)[0]["framework"]["number"] == 1
@@ -260,9 +261,9 @@ def test_the_console_previews_the_kader_before_it_is_frozen(room):
 
 def test_reviews_reach_the_room_counted_and_a_phone_gets_its_own(room):
     live, alice, bob, requirement = room
-    version = stap3.freeze_framework(traject=live.traject)
+    version = framework_services.freeze_framework(traject=live.traject)
     key = f"req-{requirement.pk}"
-    dag2.write_review(
+    followup_services.write_review(
         participant=alice, version=version, item_key=key, applied="deels", improve="Sneller"
     )
     go(live, "stap4", "terugblik")
@@ -301,10 +302,10 @@ def prepare_programme(traject) -> list[Requirement]:
     """Stap 2 ended with an adopted programme of two requirements."""
     made = []
     for text in ("Eén loket", "Eigen budget"):
-        requirement = stap2.add_requirement(traject=traject, text=text)
-        stap2.decide_requirement(requirement=requirement, decision="accept")
+        requirement = requirements_services.add_requirement(traject=traject, text=text)
+        requirements_services.decide_requirement(requirement=requirement, decision="accept")
         made.append(requirement)
-    stap2.adopt_programme(traject=traject)
+    requirements_services.adopt_programme(traject=traject)
     return made
 
 
@@ -362,7 +363,9 @@ async def test_from_own_cases_to_kader_v1_and_on_day_2_to_v2(live, facilitator, 
     await ok(bob_phone, "judgement.set", {**cell, "verdict": "helpt"})  # changed his mind
     await ok(console, "practice.table", {"case": alice_case.pk})
     await ok(console, "practice.conclude", {"case": bob_case.pk, "text": "Eén loket helpt."})
-    grid = await db(lambda: stap3.judgement_grid(PracticeCase.objects.get(pk=bob_case.pk)))
+    grid = await db(
+        lambda: practice_selectors.judgement_grid(PracticeCase.objects.get(pk=bob_case.pk))
+    )
     assert grid[0]["counts"] == {"helpt": 2, "knelt": 0, "ontbreekt": 0}
     assert await db(Judgement.objects.count) == 2
     assert await db(lambda: CaseConclusion.objects.get().text) == "Eén loket helpt."

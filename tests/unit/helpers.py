@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.errors import GameError
+from game.core.errors import GameError
 
 
 def error_of(call, **kwargs) -> GameError:

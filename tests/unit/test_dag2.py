@@ -6,16 +6,15 @@ from __future__ import annotations
 import pytest
 from django.contrib.sessions.backends.db import SessionStore
 
-from game import dag2, stap2, stap3
-from game.models import (
-    DecisionRule,
-    DeviceClaim,
-    FrameworkVersion,
-    Requirement,
-    RequirementAddition,
-    RequirementRevision,
-    Review,
-)
+from game.followup import selectors as followup_selectors
+from game.followup import services as followup_services
+from game.followup.models import DeviceClaim, Review
+from game.framework import selectors as framework_selectors
+from game.framework import services as framework_services
+from game.framework.models import DecisionRule, FrameworkVersion
+from game.practice.models import RequirementAddition
+from game.requirements import services as requirements_services
+from game.requirements.models import Requirement, RequirementRevision
 from sessions.claims import bind_device, device_claim, request_claim
 from sessions.live import open_session, participant_for
 from sessions.models import Device
@@ -37,53 +36,60 @@ RULE = {
 def v1(traject):
     """Kader v1: two requirements and one agreed rule."""
     for text in ("Eén loket", "Eigen budget"):
-        requirement = stap2.add_requirement(traject=traject, text=text)
-        stap2.decide_requirement(requirement=requirement, decision="accept")
-    rule = stap3.propose_rule(traject=traject, **RULE)
-    stap3.set_rule_status(rule=rule, status="agreed")
-    return stap3.freeze_framework(traject=traject)
+        requirement = requirements_services.add_requirement(traject=traject, text=text)
+        requirements_services.decide_requirement(requirement=requirement, decision="accept")
+    rule = framework_services.propose_rule(traject=traject, **RULE)
+    framework_services.set_rule_status(rule=rule, status="agreed")
+    return framework_services.freeze_framework(traject=traject)
 
 
 def keys(version) -> dict[str, str]:
     """Text → key of every item of a version."""
-    return {item["text"]: item["key"] for item in dag2.framework_items(version)}
+    return {item["text"]: item["key"] for item in framework_selectors.framework_items(version)}
 
 
 # --- recognising returning participants -------------------------------------------------------
 
 
 def test_a_claim_waits_for_the_facilitator_and_is_confirmed_once(traject, facilitator, alice):
-    claim = dag2.claim_identity(traject=traject, participant_id=alice.pk, token_hash="h" * 64)
+    claim = followup_services.claim_identity(
+        traject=traject, participant_id=alice.pk, token_hash="h" * 64
+    )
     assert claim.pending
     assert len(claim.check_code) == 4 and claim.check_code.isdigit()
-    assert dag2.pending_claims(traject) == [claim]
-    dag2.confirm_claim(claim=claim, confirmed_by_id=facilitator.pk)
+    assert followup_selectors.pending_claims(traject) == [claim]
+    followup_services.confirm_claim(claim=claim, confirmed_by_id=facilitator.pk)
     claim.refresh_from_db()
     assert (claim.pending, claim.confirmed_by) == (False, facilitator)
-    assert dag2.pending_claims(traject) == []
-    assert error_code(dag2.confirm_claim, claim=claim) == "claim_decided"
-    assert error_code(dag2.reject_claim, claim=claim) == "claim_decided"
+    assert followup_selectors.pending_claims(traject) == []
+    assert error_code(followup_services.confirm_claim, claim=claim) == "claim_decided"
+    assert error_code(followup_services.reject_claim, claim=claim) == "claim_decided"
 
 
 def test_a_rejected_claim_stays_on_record_and_is_no_longer_pending(traject, alice):
-    claim = dag2.claim_identity(traject=traject, participant_id=alice.pk, token_hash="h" * 64)
-    dag2.reject_claim(claim=claim)
+    claim = followup_services.claim_identity(
+        traject=traject, participant_id=alice.pk, token_hash="h" * 64
+    )
+    followup_services.reject_claim(claim=claim)
     claim.refresh_from_db()
     assert claim.rejected_at is not None and not claim.pending
-    assert error_code(dag2.confirm_claim, claim=claim) == "claim_decided"
+    assert error_code(followup_services.confirm_claim, claim=claim) == "claim_decided"
 
 
 def test_nobody_claims_a_participant_of_another_traject(traject, mallory):
     kwargs = {"traject": traject, "participant_id": mallory[0].pk, "token_hash": "h" * 64}
-    assert error_code(dag2.claim_identity, **kwargs) == "participant_unknown"
-    claim = dag2.claim_identity(
+    assert error_code(followup_services.claim_identity, **kwargs) == "participant_unknown"
+    claim = followup_services.claim_identity(
         traject=mallory[2].traject, participant_id=mallory[0].pk, token_hash="m" * 64
     )
-    assert error_code(dag2.claim_of, traject=traject, claim_id=claim.pk) == "claim_unknown"
+    assert (
+        error_code(followup_selectors.claim_of, traject=traject, claim_id=claim.pk)
+        == "claim_unknown"
+    )
 
 
 def test_the_returning_names_are_everyone_of_the_traject_by_name(traject, bob, alice, mallory):
-    assert [p.name for p in dag2.returning_participants(traject)] == ["Alice", "Bob"]
+    assert [p.name for p in followup_selectors.returning_participants(traject)] == ["Alice", "Bob"]
 
 
 def test_a_new_device_speaks_for_the_participant_only_after_confirmation(traject, alice):
@@ -92,7 +98,7 @@ def test_a_new_device_speaks_for_the_participant_only_after_confirmation(traject
     claim = request_claim(browser, live=day2, participant_id=alice.pk)
     assert participant_for(browser, traject.pk) is None  # not before the facilitator says so
     assert device_claim(browser, traject.pk) == claim
-    dag2.confirm_claim(claim=claim)
+    followup_services.confirm_claim(claim=claim)
     bind_device(claim)
     bind_device(claim)  # a retried confirmation binds once
     assert participant_for(browser, traject.pk) == alice
@@ -126,29 +132,37 @@ def test_the_same_device_simply_resumes_on_day_2(live, traject):
 def test_a_review_names_an_item_of_the_version_and_a_known_answer(v1, alice):
     loket = keys(v1)["Eén loket"]
     kwargs = {"participant": alice, "version": v1}
-    assert error_code(dag2.write_review, item_key="req-0", applied="ja", **kwargs) == (
+    assert error_code(followup_services.write_review, item_key="req-0", applied="ja", **kwargs) == (
         "review_item_unknown"
     )
-    assert error_code(dag2.write_review, item_key=loket, applied="soms", **kwargs) == (
+    assert error_code(followup_services.write_review, item_key=loket, applied="soms", **kwargs) == (
         "applied_unknown"
     )
-    code = error_code(dag2.write_review, item_key=loket, applied="ja", improve="x" * 501, **kwargs)
+    code = error_code(
+        followup_services.write_review, item_key=loket, applied="ja", improve="x" * 501, **kwargs
+    )
     assert code == "review_too_long"
-    assert dag2.write_review(item_key=loket, applied="ja", how_it_went="Goed", **kwargs)
-    assert not dag2.write_review(item_key=loket, applied="ja", how_it_went="Goed", **kwargs)
-    assert dag2.write_review(item_key=loket, applied="deels", **kwargs)
+    assert followup_services.write_review(
+        item_key=loket, applied="ja", how_it_went="Goed", **kwargs
+    )
+    assert not followup_services.write_review(
+        item_key=loket, applied="ja", how_it_went="Goed", **kwargs
+    )
+    assert followup_services.write_review(item_key=loket, applied="deels", **kwargs)
     review = Review.objects.get()
     assert (review.item_kind, review.applied, review.how_it_went) == ("requirement", "deels", "")
 
 
 def test_a_participant_of_another_traject_cannot_review_this_kader(v1, mallory):
     kwargs = {"participant": mallory[0], "version": v1, "item_key": keys(v1)["Eén loket"]}
-    assert error_code(dag2.write_review, applied="ja", **kwargs) == "not_frozen"
+    assert error_code(followup_services.write_review, applied="ja", **kwargs) == "not_frozen"
 
 
 def test_the_review_summary_counts_every_answer_per_item_anonymously(v1, alice, bob, carol):
     k = keys(v1)
-    rule_key = next(item["key"] for item in dag2.framework_items(v1) if item["kind"] == "rule")
+    rule_key = next(
+        item["key"] for item in framework_selectors.framework_items(v1) if item["kind"] == "rule"
+    )
     answers = [
         (alice, k["Eén loket"], "ja", "Werkte goed", ""),
         (bob, k["Eén loket"], "deels", "", "Sneller"),
@@ -156,7 +170,7 @@ def test_the_review_summary_counts_every_answer_per_item_anonymously(v1, alice, 
         (alice, rule_key, "nee", "Niemand kende de regel", "Bekendmaken"),
     ]
     for person, key, applied, how, improve in answers:
-        dag2.write_review(
+        followup_services.write_review(
             participant=person,
             version=v1,
             item_key=key,
@@ -164,8 +178,8 @@ def test_the_review_summary_counts_every_answer_per_item_anonymously(v1, alice, 
             how_it_went=how,
             improve=improve,
         )
-    summary = {row["key"]: row for row in dag2.review_summary(v1)}
-    assert [row["kind"] for row in dag2.review_summary(v1)] == [
+    summary = {row["key"]: row for row in followup_selectors.review_summary(v1)}
+    assert [row["kind"] for row in followup_selectors.review_summary(v1)] == [
         "requirement",
         "requirement",
         "rule",
@@ -190,8 +204,10 @@ def test_the_review_summary_counts_every_answer_per_item_anonymously(v1, alice, 
 
 def revise_v2(traject, v1) -> FrameworkVersion:
     k = keys(v1)
-    rule_key = next(item["key"] for item in dag2.framework_items(v1) if item["kind"] == "rule")
-    return dag2.revise_framework(
+    rule_key = next(
+        item["key"] for item in framework_selectors.framework_items(v1) if item["kind"] == "rule"
+    )
+    return followup_services.revise_framework(
         traject=traject,
         changes=[
             {
@@ -267,14 +283,16 @@ def test_a_revision_is_based_on_the_latest_version(traject, v1):
     v2 = revise_v2(traject, v1)
     added_key = keys(v2)["Maatwerk wordt binnen vier weken besloten"]
     change = {"kind": "requirement", "item": added_key, "action": "drop", "reason": "Toch niet"}
-    v3 = dag2.revise_framework(traject=traject, changes=[change])
+    v3 = followup_services.revise_framework(traject=traject, changes=[change])
     assert (v3.number, v3.content["based_on"]) == (3, 2)
     assert [item["text"] for item in v3.content["requirements"]] == ["Eén loket, één plan"]
 
 
 def test_a_kept_item_carries_over_and_its_reason_is_recorded(traject, v1):
     change = {"kind": "requirement", "item": keys(v1)["Eén loket"], "action": "keep"}
-    v2 = dag2.revise_framework(traject=traject, changes=[{**change, "reason": "Werkt"}])
+    v2 = followup_services.revise_framework(
+        traject=traject, changes=[{**change, "reason": "Werkt"}]
+    )
     assert v2.content["requirements"] == v1.content["requirements"]
     assert v2.content["changes"][0]["reason"] == "Werkt"
 
@@ -301,25 +319,33 @@ def test_a_kept_item_carries_over_and_its_reason_is_recorded(traject, v1):
     ],
 )
 def test_a_revision_refuses_an_invalid_change_and_writes_nothing(traject, v1, change, code):
-    assert error_code(dag2.revise_framework, traject=traject, changes=[change]) == code
+    assert error_code(followup_services.revise_framework, traject=traject, changes=[change]) == code
     assert FrameworkVersion.objects.count() == 1
 
 
 def test_a_revision_changes_each_item_once_and_needs_a_frozen_kader(traject, v1, mallory):
     item = keys(v1)["Eén loket"]
     drop = {"kind": "requirement", "item": item, "action": "drop", "reason": "R"}
-    assert error_code(dag2.revise_framework, traject=traject, changes=[drop, drop]) == (
-        "change_twice"
+    assert error_code(
+        followup_services.revise_framework, traject=traject, changes=[drop, drop]
+    ) == ("change_twice")
+    assert (
+        error_code(followup_services.revise_framework, traject=traject, changes=[])
+        == "changes_none"
     )
-    assert error_code(dag2.revise_framework, traject=traject, changes=[]) == "changes_none"
     other = mallory[2].traject
-    assert error_code(dag2.revise_framework, traject=other, changes=[drop]) == "not_frozen"
+    assert (
+        error_code(followup_services.revise_framework, traject=other, changes=[drop])
+        == "not_frozen"
+    )
 
 
 def test_a_rule_item_cannot_be_changed_as_a_requirement(traject, v1):
-    rule_key = next(item["key"] for item in dag2.framework_items(v1) if item["kind"] == "rule")
+    rule_key = next(
+        item["key"] for item in framework_selectors.framework_items(v1) if item["kind"] == "rule"
+    )
     change = {"kind": "requirement", "item": rule_key, "action": "drop", "reason": "R"}
-    code = error_code(dag2.revise_framework, traject=traject, changes=[change])
+    code = error_code(followup_services.revise_framework, traject=traject, changes=[change])
     assert code == "review_item_unknown"
 
 
@@ -357,7 +383,7 @@ def test_the_diff_lists_added_removed_changed_and_unchanged_items_with_reasons()
         "De wijkprofessional · Een voorziening buiten de catalogus · Tot € 2.500 · "
         "Achteraf in het teamoverleg · Boven € 2.500 de teamleider"
     )
-    assert dag2.framework_diff(OLD, NEW) == {
+    assert followup_selectors.framework_diff(OLD, NEW) == {
         "added": [
             {
                 "kind": "requirement",
@@ -395,7 +421,7 @@ def test_the_diff_lists_added_removed_changed_and_unchanged_items_with_reasons()
 
 
 def test_the_diff_of_a_version_with_itself_is_all_unchanged():
-    diff = dag2.framework_diff(OLD, OLD)
+    diff = followup_selectors.framework_diff(OLD, OLD)
     assert diff["added"] == diff["removed"] == diff["changed"] == []
     assert [item["key"] for item in diff["unchanged"]] == ["req-1", "req-2", "req-3", "rule-1"]
 
@@ -415,12 +441,14 @@ def test_a_rule_whose_parts_move_between_fields_counts_as_changed():
             }
         ],
     }
-    assert [c["key"] for c in dag2.framework_diff(moved, shifted)["changed"]] == ["rule-1"]
+    assert [c["key"] for c in followup_selectors.framework_diff(moved, shifted)["changed"]] == [
+        "rule-1"
+    ]
 
 
 def test_the_diff_of_real_versions_shows_what_changed_from_v1_to_v2(traject, v1):
     v2 = revise_v2(traject, v1)
-    diff = dag2.framework_diff(v1, v2)
+    diff = followup_selectors.framework_diff(v1, v2)
     assert [(c["before"], c["after"]) for c in diff["changed"] if c["kind"] == "requirement"] == [
         ("Eén loket", "Eén loket, één plan")
     ]

@@ -13,12 +13,14 @@ from django.urls import reverse
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from game import stap1, stap2
 from game.document.html import render_html, render_pdf
 from game.document.jsonfmt import render_json, schema
 from game.document.markdown import md, render_markdown
 from game.document.model import build_document
 from game.document.word import render_docx
+from game.notes import services as notes_services
+from game.requirements import services as requirements_services
+from game.roleplay import services as roleplay_services
 from game.sample import populate
 from tests.conftest import make_participant
 
@@ -84,15 +86,15 @@ def test_the_four_formats_carry_the_same_requirements_and_priorities(played):
 
 def test_participant_text_stays_inert_in_every_format(traject, live):
     participant = make_participant(live, "Alice", "raad")[0]
-    note = stap1.write_note(
+    note = notes_services.write_note(
         participant=participant, prompt_key="wat-is", text=PAYLOAD[:280], signed=False
     )
-    cluster = stap1.create_cluster(traject=traject, name="<b>Cluster</b>")
-    stap1.move_note(traject=traject, note_id=note.pk, cluster=cluster)
-    stap1.set_dots(participant=participant, cluster=cluster, dots=1)
-    stap2.deal_roles(traject=traject, seed=1)
-    wish = stap2.write_wish(participant=participant, text=PAYLOAD[:200])
-    stap2.merge_wishes(traject=traject, wish_ids=[wish.pk], text=PAYLOAD[:300])
+    cluster = notes_services.create_cluster(traject=traject, name="<b>Cluster</b>")
+    notes_services.move_note(traject=traject, note_id=note.pk, cluster=cluster)
+    notes_services.set_dots(participant=participant, cluster=cluster, dots=1)
+    roleplay_services.deal_roles(traject=traject, seed=1)
+    wish = roleplay_services.write_wish(participant=participant, text=PAYLOAD[:200])
+    requirements_services.merge_wishes(traject=traject, wish_ids=[wish.pk], text=PAYLOAD[:300])
     doc = build_document(traject)
     html = render_html(doc)
     assert "<script>" not in html and "<img" not in html and "<b>Cluster" not in html
@@ -181,7 +183,7 @@ def test_the_facilitator_downloads_every_format_of_both_versions(played, facilit
 
 
 def test_participants_download_only_once_released(traject, live):
-    from game.trajecten import release_document
+    from game.core.services import release_document
 
     _, session_key = make_participant(live, "Alice", "raad")
     populate(traject, through="programme")

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from game.models import Programme, Traject
+from game.core.models import Programme, Traject
 from sessions.login_links import create_login_link
 from sessions.models import CODE_ALPHABET, LiveSession
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from game.models import Participant
+from game.core.models import Participant
 from sessions.live import close_session
 from sessions.models import Attendance
 
@@ -104,7 +104,7 @@ def test_the_phone_page_without_an_identity_sends_you_to_join(live):
 
 
 def test_on_day_two_a_new_device_claims_a_name_and_resumes_once_confirmed(live):
-    from game import dag2
+    from game.followup import services as followup_services
     from sessions.claims import bind_device
     from sessions.live import open_session
 
@@ -118,7 +118,7 @@ def test_on_day_two_a_new_device_claims_a_name_and_resumes_once_confirmed(live):
     claim = alice.device_claims.get()
     assert claim.check_code in waiting.content.decode()
     assert phone.get(reverse("phone", args=[day2.code]))["Location"].endswith(f"/j/{day2.code}/")
-    bind_device(dag2.confirm_claim(claim=claim))
+    bind_device(followup_services.confirm_claim(claim=claim))
     assert phone.get(reverse("join", args=[day2.code]))["Location"] == reverse(
         "phone", args=[day2.code]
     )

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from game.privacy import Finding, elfproef, find_personal_data
+from game.practice.privacy import Finding, elfproef, find_personal_data
 
 TODAY = date(2026, 11, 23)
 

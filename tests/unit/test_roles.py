@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from game.roles import INWONER, LAYERS, assign_roles, distance
+from game.roleplay.roles import INWONER, LAYERS, assign_roles, distance
 
 ALL_ROLES = [*LAYERS, INWONER]
 

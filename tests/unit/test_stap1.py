@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from game import stap1
-from game.models import DotVote, Note, Statement, StatementAnswer
+from game.notes import selectors as notes_selectors
+from game.notes import services as notes_services
+from game.notes.models import DotVote, Note
+from game.statements import services as statements_services
+from game.statements.models import Statement, StatementAnswer
 from tests.unit.helpers import error_code
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_new_traject_gets_the_six_library_statements_in_its_language(traject):
-    stap1.seed_statements(traject)
+    statements_services.seed_statements(traject)
     texts = list(traject.statements.values_list("text", flat=True))
     assert len(texts) == 6
     assert texts[0].startswith("Maatwerk betekent")
@@ -20,75 +23,88 @@ def test_a_new_traject_gets_the_six_library_statements_in_its_language(traject):
 
 def test_an_english_traject_gets_english_statements(traject):
     traject.language = "en"
-    stap1.seed_statements(traject)
+    statements_services.seed_statements(traject)
     assert traject.statements.first().text.startswith("Maatwerk means")
 
 
 def test_opening_a_statement_closes_the_one_that_was_on(traject):
-    first = stap1.add_statement(traject=traject, text="Eerste")
-    second = stap1.add_statement(traject=traject, text="Tweede")
-    stap1.open_statement(statement=first)
-    stap1.open_statement(statement=second)
+    first = statements_services.add_statement(traject=traject, text="Eerste")
+    second = statements_services.add_statement(traject=traject, text="Tweede")
+    statements_services.open_statement(statement=first)
+    statements_services.open_statement(statement=second)
     first.refresh_from_db()
     assert (first.status, second.status) == (Statement.Status.CLOSED, Statement.Status.OPEN)
 
 
 def test_an_answer_can_be_changed_but_counts_once(traject, alice):
-    statement = stap1.add_statement(traject=traject, text="Stelling")
-    stap1.open_statement(statement=statement)
-    assert stap1.answer_statement(statement=statement, participant=alice, answer="eens")
-    assert not stap1.answer_statement(statement=statement, participant=alice, answer="eens")
-    assert stap1.answer_statement(statement=statement, participant=alice, answer="oneens")
+    statement = statements_services.add_statement(traject=traject, text="Stelling")
+    statements_services.open_statement(statement=statement)
+    assert statements_services.answer_statement(
+        statement=statement, participant=alice, answer="eens"
+    )
+    assert not statements_services.answer_statement(
+        statement=statement, participant=alice, answer="eens"
+    )
+    assert statements_services.answer_statement(
+        statement=statement, participant=alice, answer="oneens"
+    )
     assert list(StatementAnswer.objects.values_list("answer", flat=True)) == ["oneens"]
 
 
 def test_a_closed_or_draft_statement_takes_no_answers(traject, alice):
-    statement = stap1.add_statement(traject=traject, text="Stelling")
+    statement = statements_services.add_statement(traject=traject, text="Stelling")
     kwargs = {"statement": statement, "participant": alice, "answer": "eens"}
-    assert error_code(stap1.answer_statement, **kwargs) == "statement_closed"
-    stap1.open_statement(statement=statement)
-    stap1.close_statement(statement=statement)
-    assert error_code(stap1.answer_statement, **kwargs) == "statement_closed"
+    assert error_code(statements_services.answer_statement, **kwargs) == "statement_closed"
+    statements_services.open_statement(statement=statement)
+    statements_services.close_statement(statement=statement)
+    assert error_code(statements_services.answer_statement, **kwargs) == "statement_closed"
 
 
 def test_an_unknown_answer_is_refused(traject, alice):
-    statement = stap1.add_statement(traject=traject, text="Stelling")
-    stap1.open_statement(statement=statement)
+    statement = statements_services.add_statement(traject=traject, text="Stelling")
+    statements_services.open_statement(statement=statement)
     code = error_code(
-        stap1.answer_statement, statement=statement, participant=alice, answer="misschien"
+        statements_services.answer_statement,
+        statement=statement,
+        participant=alice,
+        answer="misschien",
     )
     assert code == "answer_unknown"
 
 
 def test_notes_are_anonymous_unless_signed_and_limited_in_length(alice):
-    note = stap1.write_note(
+    note = notes_services.write_note(
         participant=alice, prompt_key="wat-is", text=" Luisteren ", signed=False
     )
     assert (note.text, note.signed) == ("Luisteren", False)
     too_long = {"participant": alice, "prompt_key": "wat-is", "text": "x" * 281, "signed": False}
-    assert error_code(stap1.write_note, **too_long) == "note_too_long"
+    assert error_code(notes_services.write_note, **too_long) == "note_too_long"
     empty = {**too_long, "text": "   "}
-    assert error_code(stap1.write_note, **empty) == "note_empty"
+    assert error_code(notes_services.write_note, **empty) == "note_empty"
 
 
 def test_only_the_author_edits_or_deletes_a_note(alice, bob):
-    note = stap1.write_note(participant=alice, prompt_key="schaduw", text="Willekeur", signed=False)
+    note = notes_services.write_note(
+        participant=alice, prompt_key="schaduw", text="Willekeur", signed=False
+    )
     kwargs = {"participant": bob, "note_id": note.pk}
-    assert error_code(stap1.edit_note, text="Anders", signed=True, **kwargs) == "not_yours"
-    assert error_code(stap1.delete_note, **kwargs) == "not_yours"
-    stap1.edit_note(participant=alice, note_id=note.pk, text="Willekeur!", signed=True)
+    assert error_code(notes_services.edit_note, text="Anders", signed=True, **kwargs) == "not_yours"
+    assert error_code(notes_services.delete_note, **kwargs) == "not_yours"
+    notes_services.edit_note(participant=alice, note_id=note.pk, text="Willekeur!", signed=True)
     note.refresh_from_db()
     assert (note.text, note.signed) == ("Willekeur!", True)
-    stap1.delete_note(participant=alice, note_id=note.pk)
+    notes_services.delete_note(participant=alice, note_id=note.pk)
     assert not Note.objects.exists()
 
 
 def test_deleting_a_cluster_returns_its_notes_to_the_pile(traject, alice):
-    note = stap1.write_note(participant=alice, prompt_key="wat-is", text="Ruimte", signed=False)
-    cluster = stap1.create_cluster(traject=traject, name="Vertrouwen")
-    assert stap1.move_note(traject=traject, note_id=note.pk, cluster=cluster)
-    assert not stap1.move_note(traject=traject, note_id=note.pk, cluster=cluster)
-    stap1.delete_cluster(cluster=cluster)
+    note = notes_services.write_note(
+        participant=alice, prompt_key="wat-is", text="Ruimte", signed=False
+    )
+    cluster = notes_services.create_cluster(traject=traject, name="Vertrouwen")
+    assert notes_services.move_note(traject=traject, note_id=note.pk, cluster=cluster)
+    assert not notes_services.move_note(traject=traject, note_id=note.pk, cluster=cluster)
+    notes_services.delete_cluster(cluster=cluster)
     note.refresh_from_db()
     assert note.cluster_id is None
 
@@ -96,41 +112,45 @@ def test_deleting_a_cluster_returns_its_notes_to_the_pile(traject, alice):
 def test_dots_stack_up_to_the_limit_and_can_be_moved(traject, alice):
     traject.dots_per_participant = 3
     traject.save()
-    a = stap1.create_cluster(traject=traject, name="A")
-    b = stap1.create_cluster(traject=traject, name="B")
-    assert stap1.set_dots(participant=alice, cluster=a, dots=2)
-    code = error_code(stap1.set_dots, participant=alice, cluster=b, dots=2)
+    a = notes_services.create_cluster(traject=traject, name="A")
+    b = notes_services.create_cluster(traject=traject, name="B")
+    assert notes_services.set_dots(participant=alice, cluster=a, dots=2)
+    code = error_code(notes_services.set_dots, participant=alice, cluster=b, dots=2)
     assert code == "dots_exhausted"
-    assert stap1.set_dots(participant=alice, cluster=b, dots=1)
-    assert stap1.set_dots(participant=alice, cluster=a, dots=0)
-    assert stap1.set_dots(participant=alice, cluster=b, dots=3)
+    assert notes_services.set_dots(participant=alice, cluster=b, dots=1)
+    assert notes_services.set_dots(participant=alice, cluster=a, dots=0)
+    assert notes_services.set_dots(participant=alice, cluster=b, dots=3)
     assert list(DotVote.objects.values_list("cluster__name", "dots")) == [("B", 3)]
 
 
 def test_cluster_results_rank_by_dots_with_the_layers_behind_them(traject, alice, bob):
-    a = stap1.create_cluster(traject=traject, name="A")
-    b = stap1.create_cluster(traject=traject, name="B")
-    stap1.set_dots(participant=alice, cluster=b, dots=3)
-    stap1.set_dots(participant=bob, cluster=b, dots=1)
-    stap1.set_dots(participant=bob, cluster=a, dots=2)
-    ranked = stap1.cluster_results(traject)
+    a = notes_services.create_cluster(traject=traject, name="A")
+    b = notes_services.create_cluster(traject=traject, name="B")
+    notes_services.set_dots(participant=alice, cluster=b, dots=3)
+    notes_services.set_dots(participant=bob, cluster=b, dots=1)
+    notes_services.set_dots(participant=bob, cluster=a, dots=2)
+    ranked = notes_selectors.cluster_results(traject)
     assert [(r.key, r.total) for r in ranked] == [(str(b.pk), 4), (str(a.pk), 2)]
     assert ranked[0].by_layer["raad"].dots == 3
 
 
 def test_the_shared_picture_is_prefilled_from_the_top_clusters_and_versioned(traject, alice):
-    shadow = stap1.write_note(
+    shadow = notes_services.write_note(
         participant=alice, prompt_key="schaduw", text="Ongelijk", signed=False
     )
-    is_ = stap1.write_note(participant=alice, prompt_key="wat-is", text="Luisteren", signed=False)
-    willekeur = stap1.create_cluster(traject=traject, name="Risico op willekeur")
-    luisteren = stap1.create_cluster(traject=traject, name="Echt luisteren")
-    stap1.move_note(traject=traject, note_id=shadow.pk, cluster=willekeur)
-    stap1.move_note(traject=traject, note_id=is_.pk, cluster=luisteren)
-    draft = stap1.draft_shared_picture(traject)
+    is_ = notes_services.write_note(
+        participant=alice, prompt_key="wat-is", text="Luisteren", signed=False
+    )
+    willekeur = notes_services.create_cluster(traject=traject, name="Risico op willekeur")
+    luisteren = notes_services.create_cluster(traject=traject, name="Echt luisteren")
+    notes_services.move_note(traject=traject, note_id=shadow.pk, cluster=willekeur)
+    notes_services.move_note(traject=traject, note_id=is_.pk, cluster=luisteren)
+    draft = notes_selectors.draft_shared_picture(traject)
     assert draft["shadow_sides"] == "• Risico op willekeur"
     assert draft["what_it_is"] == "• Echt luisteren"
-    first = stap1.save_shared_picture(traject=traject, texts=draft)
-    second = stap1.save_shared_picture(traject=traject, texts={**draft, "obstacles": "Regels"})
+    first = notes_services.save_shared_picture(traject=traject, texts=draft)
+    second = notes_services.save_shared_picture(
+        traject=traject, texts={**draft, "obstacles": "Regels"}
+    )
     assert (first.version, second.version) == (1, 2)
-    assert stap1.draft_shared_picture(traject)["obstacles"] == "Regels"
+    assert notes_selectors.draft_shared_picture(traject)["obstacles"] == "Regels"

@@ -5,18 +5,13 @@ from __future__ import annotations
 import pytest
 from django.db import IntegrityError, transaction
 
-from game import stap2
-from game.content import load_cases
-from game.models import (
-    Case,
-    Development,
-    ProgrammeVersion,
-    Reaction,
-    Requirement,
-    RequirementVote,
-    RoleAssignment,
-    Wish,
-)
+from game.core.content import load_cases
+from game.requirements import selectors as requirements_selectors
+from game.requirements import services as requirements_services
+from game.requirements.models import ProgrammeVersion, Requirement, RequirementVote
+from game.roleplay import selectors as roleplay_selectors
+from game.roleplay import services as roleplay_services
+from game.roleplay.models import Case, Development, Reaction, RoleAssignment, Wish
 from tests.conftest import make_participant
 from tests.unit.helpers import error_code
 
@@ -30,12 +25,14 @@ def dave(live):
 
 
 def play(traject, participant, role_key: str) -> None:
-    stap2.override_role(traject=traject, participant_id=participant.pk, role_key=role_key)
+    roleplay_services.override_role(
+        traject=traject, participant_id=participant.pk, role_key=role_key
+    )
 
 
 def wish(traject, participant, role_key: str, text: str) -> Wish:
     play(traject, participant, role_key)
-    return stap2.write_wish(participant=participant, text=text)
+    return roleplay_services.write_wish(participant=participant, text=text)
 
 
 # --- roles ------------------------------------------------------------------------------------
@@ -44,7 +41,7 @@ def wish(traject, participant, role_key: str, text: str) -> Wish:
 def test_dealing_gives_nobody_their_own_layer_and_stores_one_row_each(
     traject, alice, bob, carol, dave
 ):
-    dealt = stap2.deal_roles(traject=traject, seed=7)
+    dealt = roleplay_services.deal_roles(traject=traject, seed=7)
     rows = RoleAssignment.objects.filter(traject=traject).select_related("participant__layer")
     assert rows.count() == 4
     assert all(row.role.key != row.participant.layer.key for row in rows)
@@ -54,32 +51,36 @@ def test_dealing_gives_nobody_their_own_layer_and_stores_one_row_each(
 
 
 def test_a_re_deal_replaces_every_assignment_including_overrides(traject, alice, bob, carol):
-    stap2.deal_roles(traject=traject, seed=1)
+    roleplay_services.deal_roles(traject=traject, seed=1)
     play(traject, alice, "beleid")
-    stap2.deal_roles(traject=traject, seed=2)
+    roleplay_services.deal_roles(traject=traject, seed=2)
     rows = RoleAssignment.objects.filter(traject=traject)
     assert rows.count() == 3
     assert not rows.filter(overridden=True).exists()
 
 
 def test_the_facilitator_can_override_a_role_but_not_into_ones_own_layer(traject, alice):
-    stap2.deal_roles(traject=traject, seed=1)
-    assert stap2.override_role(traject=traject, participant_id=alice.pk, role_key="teamleiding")
-    assert not stap2.override_role(traject=traject, participant_id=alice.pk, role_key="teamleiding")
+    roleplay_services.deal_roles(traject=traject, seed=1)
+    assert roleplay_services.override_role(
+        traject=traject, participant_id=alice.pk, role_key="teamleiding"
+    )
+    assert not roleplay_services.override_role(
+        traject=traject, participant_id=alice.pk, role_key="teamleiding"
+    )
     row = RoleAssignment.objects.get(participant=alice)
     assert (row.role.key, row.overridden) == ("teamleiding", True)
-    assert stap2.played_role(alice).key == "teamleiding"
+    assert roleplay_selectors.played_role(alice).key == "teamleiding"
     own = {"traject": traject, "participant_id": alice.pk, "role_key": "raad"}
-    assert error_code(stap2.override_role, **own) == "own_layer"
+    assert error_code(roleplay_services.override_role, **own) == "own_layer"
 
 
 def test_an_override_cannot_reach_a_participant_of_another_session(traject, mallory):
     kwargs = {"traject": traject, "participant_id": mallory[0].pk, "role_key": "inwoner"}
-    assert error_code(stap2.override_role, **kwargs) == "participant_unknown"
+    assert error_code(roleplay_services.override_role, **kwargs) == "participant_unknown"
 
 
 def test_dealing_an_empty_room_is_refused(traject):
-    assert error_code(stap2.deal_roles, traject=traject, seed=1) == "no_participants"
+    assert error_code(roleplay_services.deal_roles, traject=traject, seed=1) == "no_participants"
 
 
 # --- the case ---------------------------------------------------------------------------------
@@ -93,37 +94,43 @@ def test_the_library_holds_both_cases_with_three_developments_each_and_reloads_i
 
 def test_developments_are_revealed_in_order_until_none_are_left(traject):
     case = Case.objects.first()
-    assert stap2.choose_case(traject=traject, case_key=case.key)
-    shown = [stap2.reveal_next_development(traject=traject).order for _ in range(3)]
+    assert roleplay_services.choose_case(traject=traject, case_key=case.key)
+    shown = [roleplay_services.reveal_next_development(traject=traject).order for _ in range(3)]
     assert shown == [1, 2, 3]
-    assert error_code(stap2.reveal_next_development, traject=traject) == "no_more_developments"
-    assert stap2.hide_last_development(traject=traject)
-    assert [d.order for d in stap2.revealed_developments(traject)] == [1, 2]
+    assert (
+        error_code(roleplay_services.reveal_next_development, traject=traject)
+        == "no_more_developments"
+    )
+    assert roleplay_services.hide_last_development(traject=traject)
+    assert [d.order for d in roleplay_selectors.revealed_developments(traject)] == [1, 2]
 
 
 def test_choosing_a_case_hides_its_developments_again(traject):
     first, second = Case.objects.all()[:2]
-    stap2.choose_case(traject=traject, case_key=first.key)
-    stap2.reveal_next_development(traject=traject)
-    stap2.choose_case(traject=traject, case_key=second.key)
+    roleplay_services.choose_case(traject=traject, case_key=first.key)
+    roleplay_services.reveal_next_development(traject=traject)
+    roleplay_services.choose_case(traject=traject, case_key=second.key)
     traject.refresh_from_db()
     assert (traject.case_id, traject.developments_revealed) == (second.pk, 0)
 
 
 def test_no_development_is_shown_before_a_case_is_chosen(traject):
-    assert error_code(stap2.reveal_next_development, traject=traject) == "no_case"
-    assert error_code(stap2.choose_case, traject=traject, case_key="nope") == "case_unknown"
+    assert error_code(roleplay_services.reveal_next_development, traject=traject) == "no_case"
+    assert (
+        error_code(roleplay_services.choose_case, traject=traject, case_key="nope")
+        == "case_unknown"
+    )
 
 
 # --- reactions and wishes ---------------------------------------------------------------------
 
 
 def test_a_reaction_needs_a_role_and_writing_again_edits_it(traject, alice):
-    assert error_code(stap2.write_reaction, participant=alice, text="Hm") == "no_role"
+    assert error_code(roleplay_services.write_reaction, participant=alice, text="Hm") == "no_role"
     play(traject, alice, "inwoner")
-    stap2.write_reaction(participant=alice, text="Ik wil één keer gehoord worden.")
+    roleplay_services.write_reaction(participant=alice, text="Ik wil één keer gehoord worden.")
     play(traject, alice, "uitvoering")
-    stap2.write_reaction(participant=alice, text="Ik wil ruimte.")
+    roleplay_services.write_reaction(participant=alice, text="Ik wil ruimte.")
     reaction = Reaction.objects.get()
     assert (reaction.text, reaction.role.key) == ("Ik wil ruimte.", "uitvoering")
 
@@ -132,9 +139,11 @@ def test_a_participant_writes_at_most_max_wishes(traject, alice):
     traject.max_wishes = 2
     traject.save()
     play(traject, alice, "uitvoering")
-    stap2.write_wish(participant=alice, text="Maatwerk moet snel kunnen")
-    stap2.write_wish(participant=alice, text="Maatwerk moet uitlegbaar zijn")
-    code = error_code(stap2.write_wish, participant=alice, text="Maatwerk moet nog iets")
+    roleplay_services.write_wish(participant=alice, text="Maatwerk moet snel kunnen")
+    roleplay_services.write_wish(participant=alice, text="Maatwerk moet uitlegbaar zijn")
+    code = error_code(
+        roleplay_services.write_wish, participant=alice, text="Maatwerk moet nog iets"
+    )
     assert code == "too_many_wishes"
     assert Wish.objects.count() == 2
 
@@ -149,10 +158,12 @@ def test_a_wish_keeps_the_role_it_was_written_in(traject, alice):
 def test_only_the_author_edits_or_deletes_a_wish(traject, alice, bob):
     written = wish(traject, alice, "uitvoering", "Maatwerk moet snel")
     kwargs = {"participant": bob, "wish_id": written.pk}
-    assert error_code(stap2.edit_wish, text="Anders", **kwargs) == "not_yours"
-    assert error_code(stap2.delete_wish, **kwargs) == "not_yours"
-    assert stap2.edit_wish(participant=alice, wish_id=written.pk, text="Maatwerk moet sneller")
-    stap2.delete_wish(participant=alice, wish_id=written.pk)
+    assert error_code(roleplay_services.edit_wish, text="Anders", **kwargs) == "not_yours"
+    assert error_code(roleplay_services.delete_wish, **kwargs) == "not_yours"
+    assert roleplay_services.edit_wish(
+        participant=alice, wish_id=written.pk, text="Maatwerk moet sneller"
+    )
+    roleplay_services.delete_wish(participant=alice, wish_id=written.pk)
     assert not Wish.objects.exists()
 
 
@@ -162,47 +173,54 @@ def test_only_the_author_edits_or_deletes_a_wish(traject, alice, bob):
 def test_a_merged_requirement_remembers_its_wishes_and_the_roles_that_asked(traject, alice, bob):
     from_bob = wish(traject, bob, "raad", "Maatwerk moet gelijk behandelen")
     from_alice = wish(traject, alice, "uitvoering", "Maatwerk moet uitlegbaar zijn")
-    requirement = stap2.merge_wishes(
+    requirement = requirements_services.merge_wishes(
         traject=traject,
         wish_ids=[from_alice.pk, from_bob.pk],
         text="Maatwerk is uitlegbaar en gelijk",
     )
     assert set(requirement.sources.values_list("pk", flat=True)) == {from_alice.pk, from_bob.pk}
-    assert stap2.requirement_roles(requirement) == ["raad", "uitvoering"]  # vertical order
+    assert requirements_selectors.requirement_roles(requirement) == [
+        "raad",
+        "uitvoering",
+    ]  # vertical order
     assert Wish.objects.get(pk=from_alice.pk).text == "Maatwerk moet uitlegbaar zijn"
 
 
 def test_merging_a_wish_again_moves_it_and_removes_the_emptied_candidate(traject, alice, bob):
     first = wish(traject, alice, "inwoner", "Eén keer mijn verhaal doen")
     second = wish(traject, bob, "raad", "Geen willekeur")
-    old = stap2.merge_wishes(traject=traject, wish_ids=[first.pk], text="Eén loket")
-    new = stap2.merge_wishes(traject=traject, wish_ids=[first.pk, second.pk], text="Eén verhaal")
+    old = requirements_services.merge_wishes(traject=traject, wish_ids=[first.pk], text="Eén loket")
+    new = requirements_services.merge_wishes(
+        traject=traject, wish_ids=[first.pk, second.pk], text="Eén verhaal"
+    )
     assert not Requirement.objects.filter(pk=old.pk).exists()
-    assert stap2.requirement_roles(new) == ["raad", "inwoner"]
+    assert requirements_selectors.requirement_roles(new) == ["raad", "inwoner"]
 
 
 def test_a_candidate_with_votes_survives_losing_its_wishes(traject, alice):
     first = wish(traject, alice, "inwoner", "Eén keer mijn verhaal doen")
-    old = stap2.merge_wishes(traject=traject, wish_ids=[first.pk], text="Eén loket")
-    stap2.cast_moscow(participant=alice, requirement=old, choice="must")
-    assert stap2.unmerge_wish(traject=traject, wish_id=first.pk)
+    old = requirements_services.merge_wishes(traject=traject, wish_ids=[first.pk], text="Eén loket")
+    requirements_services.cast_moscow(participant=alice, requirement=old, choice="must")
+    assert requirements_services.unmerge_wish(traject=traject, wish_id=first.pk)
     assert Requirement.objects.filter(pk=old.pk).exists()
 
 
 def test_unmerging_the_last_wish_removes_a_candidate_without_votes(traject, alice):
     first = wish(traject, alice, "inwoner", "Eén keer mijn verhaal doen")
-    requirement = stap2.merge_wishes(traject=traject, wish_ids=[first.pk], text="Eén loket")
-    assert stap2.unmerge_wish(traject=traject, wish_id=first.pk)
-    assert not stap2.unmerge_wish(traject=traject, wish_id=first.pk)
+    requirement = requirements_services.merge_wishes(
+        traject=traject, wish_ids=[first.pk], text="Eén loket"
+    )
+    assert requirements_services.unmerge_wish(traject=traject, wish_id=first.pk)
+    assert not requirements_services.unmerge_wish(traject=traject, wish_id=first.pk)
     assert not Requirement.objects.filter(pk=requirement.pk).exists()
 
 
 def test_rephrasing_keeps_the_earlier_wording_and_the_reason(traject):
-    requirement = stap2.add_requirement(traject=traject, text="Maatwerk moet snel")
-    assert stap2.rephrase_requirement(
+    requirement = requirements_services.add_requirement(traject=traject, text="Maatwerk moet snel")
+    assert requirements_services.rephrase_requirement(
         requirement=requirement, text="Maatwerk binnen twee weken", reason="Concreter"
     )
-    assert not stap2.rephrase_requirement(
+    assert not requirements_services.rephrase_requirement(
         requirement=requirement, text="Maatwerk binnen twee weken", reason="Nogmaals"
     )
     revision = requirement.revisions.get()
@@ -218,85 +236,103 @@ def test_rephrasing_keeps_the_earlier_wording_and_the_reason(traject):
 
 def test_a_raadslid_playing_the_professional_votes_as_raad(traject, alice):
     play(traject, alice, "uitvoering")
-    requirement = stap2.add_requirement(traject=traject, text="Ruimte voor de professional")
-    stap2.cast_moscow(participant=alice, requirement=requirement, choice="must")
-    [result] = stap2.requirement_results(traject)
+    requirement = requirements_services.add_requirement(
+        traject=traject, text="Ruimte voor de professional"
+    )
+    requirements_services.cast_moscow(participant=alice, requirement=requirement, choice="must")
+    [result] = requirements_selectors.requirement_results(traject)
     grid = {cell["layer"]: cell for cell in result["grid"]}
     assert grid["raad"]["counts"]["must"] == 1
     assert grid["uitvoering"]["votes"] == 0
 
 
 def test_a_moscow_vote_can_change_but_counts_once(traject, alice):
-    requirement = stap2.add_requirement(traject=traject, text="Uitlegbaar")
-    assert stap2.cast_moscow(participant=alice, requirement=requirement, choice="could")
-    assert not stap2.cast_moscow(participant=alice, requirement=requirement, choice="could")
-    assert stap2.cast_moscow(participant=alice, requirement=requirement, choice="must")
+    requirement = requirements_services.add_requirement(traject=traject, text="Uitlegbaar")
+    assert requirements_services.cast_moscow(
+        participant=alice, requirement=requirement, choice="could"
+    )
+    assert not requirements_services.cast_moscow(
+        participant=alice, requirement=requirement, choice="could"
+    )
+    assert requirements_services.cast_moscow(
+        participant=alice, requirement=requirement, choice="must"
+    )
     assert list(RequirementVote.objects.values_list("choice", flat=True)) == ["must"]
 
 
 def test_an_unknown_moscow_choice_is_refused(traject, alice):
-    requirement = stap2.add_requirement(traject=traject, text="Uitlegbaar")
+    requirement = requirements_services.add_requirement(traject=traject, text="Uitlegbaar")
     kwargs = {"participant": alice, "requirement": requirement, "choice": "maybe"}
-    assert error_code(stap2.cast_moscow, **kwargs) == "choice_unknown"
+    assert error_code(requirements_services.cast_moscow, **kwargs) == "choice_unknown"
 
 
 def test_requirement_dots_are_capped_per_participant(traject, alice):
     traject.vote_method, traject.requirement_dots = "dots", 3
     traject.save()
-    a = stap2.add_requirement(traject=traject, text="A")
-    b = stap2.add_requirement(traject=traject, text="B")
-    assert stap2.set_requirement_dots(participant=alice, requirement=a, dots=2)
-    code = error_code(stap2.set_requirement_dots, participant=alice, requirement=b, dots=2)
+    a = requirements_services.add_requirement(traject=traject, text="A")
+    b = requirements_services.add_requirement(traject=traject, text="B")
+    assert requirements_services.set_requirement_dots(participant=alice, requirement=a, dots=2)
+    code = error_code(
+        requirements_services.set_requirement_dots, participant=alice, requirement=b, dots=2
+    )
     assert code == "dots_exhausted"
-    assert stap2.set_requirement_dots(participant=alice, requirement=a, dots=0)
-    assert stap2.set_requirement_dots(participant=alice, requirement=b, dots=3)
+    assert requirements_services.set_requirement_dots(participant=alice, requirement=a, dots=0)
+    assert requirements_services.set_requirement_dots(participant=alice, requirement=b, dots=3)
     assert list(RequirementVote.objects.values_list("requirement__text", "dots")) == [("B", 3)]
 
 
 def test_a_vote_must_use_the_method_of_the_traject(traject, alice):
-    requirement = stap2.add_requirement(traject=traject, text="A")
+    requirement = requirements_services.add_requirement(traject=traject, text="A")
     kwargs = {"participant": alice, "requirement": requirement, "dots": 1}
-    assert error_code(stap2.set_requirement_dots, **kwargs) == "wrong_vote_method"
+    assert error_code(requirements_services.set_requirement_dots, **kwargs) == "wrong_vote_method"
 
 
 def test_the_database_allows_one_vote_per_participant_per_requirement(traject, alice):
-    requirement = stap2.add_requirement(traject=traject, text="A")
+    requirement = requirements_services.add_requirement(traject=traject, text="A")
     RequirementVote.objects.create(requirement=requirement, participant=alice, choice="must")
     with pytest.raises(IntegrityError), transaction.atomic():
         RequirementVote.objects.create(requirement=requirement, participant=alice, choice="wont")
 
 
 def test_the_database_refuses_a_vote_with_neither_a_choice_nor_dots(traject, alice):
-    requirement = stap2.add_requirement(traject=traject, text="A")
+    requirement = requirements_services.add_requirement(traject=traject, text="A")
     with pytest.raises(IntegrityError), transaction.atomic():
         RequirementVote.objects.create(requirement=requirement, participant=alice)
 
 
 def test_the_vote_method_is_fixed_once_votes_exist(traject, alice):
-    requirement = stap2.add_requirement(traject=traject, text="A")
-    assert stap2.set_vote_method(traject=traject, method="dots")
-    assert stap2.set_vote_method(traject=traject, method="moscow")
-    stap2.cast_moscow(participant=alice, requirement=requirement, choice="should")
-    assert error_code(stap2.set_vote_method, traject=traject, method="dots") == "votes_exist"
+    requirement = requirements_services.add_requirement(traject=traject, text="A")
+    assert requirements_services.set_vote_method(traject=traject, method="dots")
+    assert requirements_services.set_vote_method(traject=traject, method="moscow")
+    requirements_services.cast_moscow(participant=alice, requirement=requirement, choice="should")
+    assert (
+        error_code(requirements_services.set_vote_method, traject=traject, method="dots")
+        == "votes_exist"
+    )
 
 
 def test_a_dropped_requirement_takes_no_votes_but_one_can_be_taken_back(traject, alice):
-    requirement = stap2.add_requirement(traject=traject, text="A")
-    stap2.cast_moscow(participant=alice, requirement=requirement, choice="could")
-    stap2.decide_requirement(requirement=requirement, decision="drop")
+    requirement = requirements_services.add_requirement(traject=traject, text="A")
+    requirements_services.cast_moscow(participant=alice, requirement=requirement, choice="could")
+    requirements_services.decide_requirement(requirement=requirement, decision="drop")
     kwargs = {"participant": alice, "requirement": requirement}
-    assert error_code(stap2.cast_moscow, choice="must", **kwargs) == "requirement_closed"
-    assert stap2.cast_moscow(choice="", **kwargs)
+    assert (
+        error_code(requirements_services.cast_moscow, choice="must", **kwargs)
+        == "requirement_closed"
+    )
+    assert requirements_services.cast_moscow(choice="", **kwargs)
     assert not RequirementVote.objects.exists()
 
 
 def test_what_the_raad_wants_and_the_wijkteam_rejects_is_flagged(traject, alice, dave, bob, carol):
-    requirement = stap2.add_requirement(traject=traject, text="Elke afwijking vooraf toetsen")
-    quiet = stap2.add_requirement(traject=traject, text="Uitlegbaar aan de inwoner")
+    requirement = requirements_services.add_requirement(
+        traject=traject, text="Elke afwijking vooraf toetsen"
+    )
+    quiet = requirements_services.add_requirement(traject=traject, text="Uitlegbaar aan de inwoner")
     for voter, choice in [(alice, "must"), (dave, "should"), (bob, "wont"), (carol, "could")]:
-        stap2.cast_moscow(participant=voter, requirement=requirement, choice=choice)
-        stap2.cast_moscow(participant=voter, requirement=quiet, choice="should")
-    results = {r["id"]: r for r in stap2.requirement_results(traject)}
+        requirements_services.cast_moscow(participant=voter, requirement=requirement, choice=choice)
+        requirements_services.cast_moscow(participant=voter, requirement=quiet, choice="should")
+    results = {r["id"]: r for r in requirements_selectors.requirement_results(traject)}
     flagged = results[requirement.pk]
     assert flagged["disagreement"] == {
         "flagged": True,
@@ -313,14 +349,14 @@ def test_what_the_raad_wants_and_the_wijkteam_rejects_is_flagged(traject, alice,
 
 
 def test_results_rank_open_requirements_first_with_every_joinable_layer_in_the_grid(traject, alice):
-    low = stap2.add_requirement(traject=traject, text="Laag")
-    high = stap2.add_requirement(traject=traject, text="Hoog")
-    gone = stap2.add_requirement(traject=traject, text="Weg")
-    stap2.cast_moscow(participant=alice, requirement=low, choice="could")
-    stap2.cast_moscow(participant=alice, requirement=high, choice="must")
-    stap2.cast_moscow(participant=alice, requirement=gone, choice="must")
-    stap2.decide_requirement(requirement=gone, decision="drop")
-    results = stap2.requirement_results(traject)
+    low = requirements_services.add_requirement(traject=traject, text="Laag")
+    high = requirements_services.add_requirement(traject=traject, text="Hoog")
+    gone = requirements_services.add_requirement(traject=traject, text="Weg")
+    requirements_services.cast_moscow(participant=alice, requirement=low, choice="could")
+    requirements_services.cast_moscow(participant=alice, requirement=high, choice="must")
+    requirements_services.cast_moscow(participant=alice, requirement=gone, choice="must")
+    requirements_services.decide_requirement(requirement=gone, decision="drop")
+    results = requirements_selectors.requirement_results(traject)
     assert [(r["text"], r["rank"]) for r in results] == [("Hoog", 1), ("Laag", 2), ("Weg", None)]
     layers = [cell["layer"] for cell in results[0]["grid"]]
     assert layers == ["raad", "bestuur", "directie", "management", "beleid", "teamleiding"] + [
@@ -330,13 +366,13 @@ def test_results_rank_open_requirements_first_with_every_joinable_layer_in_the_g
 
 
 def test_dot_results_show_dots_and_support_per_layer(traject, alice, bob):
-    stap2.set_vote_method(traject=traject, method="dots")
-    a = stap2.add_requirement(traject=traject, text="A")
-    b = stap2.add_requirement(traject=traject, text="B")
-    stap2.set_requirement_dots(participant=alice, requirement=a, dots=4)
-    stap2.set_requirement_dots(participant=bob, requirement=b, dots=4)
-    stap2.set_requirement_dots(participant=bob, requirement=a, dots=1)
-    first = stap2.requirement_results(traject)[0]
+    requirements_services.set_vote_method(traject=traject, method="dots")
+    a = requirements_services.add_requirement(traject=traject, text="A")
+    b = requirements_services.add_requirement(traject=traject, text="B")
+    requirements_services.set_requirement_dots(participant=alice, requirement=a, dots=4)
+    requirements_services.set_requirement_dots(participant=bob, requirement=b, dots=4)
+    requirements_services.set_requirement_dots(participant=bob, requirement=a, dots=1)
+    first = requirements_selectors.requirement_results(traject)[0]
     assert (first["text"], first["totals"], first["priority"]) == (
         "A",
         {"dots": 5, "layers": 2},
@@ -354,36 +390,42 @@ def test_dot_results_show_dots_and_support_per_layer(traject, alice, bob):
     + [(0.49, "wont"), (None, None)],
 )
 def test_a_moscow_score_reads_as_the_nearest_label(score, label):
-    assert stap2.priority_label(score) == label
+    assert requirements_selectors.priority_label(score) == label
 
 
 # --- deciding and adopting --------------------------------------------------------------------
 
 
 def test_deciding_can_accept_and_rephrase_in_one_step(traject):
-    requirement = stap2.add_requirement(traject=traject, text="Snel")
-    assert stap2.decide_requirement(
+    requirement = requirements_services.add_requirement(traject=traject, text="Snel")
+    assert requirements_services.decide_requirement(
         requirement=requirement, decision="accept", text="Binnen twee weken", reason="Meetbaar"
     )
     requirement.refresh_from_db()
     assert (requirement.status, requirement.text) == ("accepted", "Binnen twee weken")
     assert requirement.revisions.count() == 1
     kwargs = {"requirement": requirement, "decision": "maybe"}
-    assert error_code(stap2.decide_requirement, **kwargs) == "decision_unknown"
+    assert error_code(requirements_services.decide_requirement, **kwargs) == "decision_unknown"
 
 
 def test_adopting_makes_v1_then_v2_and_v1_stays_unchanged(traject, alice, bob):
     origin = wish(traject, bob, "raad", "Maatwerk moet gelijk behandelen")
-    first = stap2.merge_wishes(traject=traject, wish_ids=[origin.pk], text="Gelijke gevallen")
-    second = stap2.add_requirement(traject=traject, text="Ruimte")
-    stap2.cast_moscow(participant=alice, requirement=first, choice="must")
-    stap2.decide_requirement(requirement=first, decision="accept")
-    stap2.set_discussion_note(requirement=first, note="De raad wil dit, het wijkteam twijfelt.")
-    v1 = stap2.adopt_programme(traject=traject)
+    first = requirements_services.merge_wishes(
+        traject=traject, wish_ids=[origin.pk], text="Gelijke gevallen"
+    )
+    second = requirements_services.add_requirement(traject=traject, text="Ruimte")
+    requirements_services.cast_moscow(participant=alice, requirement=first, choice="must")
+    requirements_services.decide_requirement(requirement=first, decision="accept")
+    requirements_services.set_discussion_note(
+        requirement=first, note="De raad wil dit, het wijkteam twijfelt."
+    )
+    v1 = requirements_services.adopt_programme(traject=traject)
     frozen = ProgrammeVersion.objects.get(pk=v1.pk).content
-    stap2.rephrase_requirement(requirement=first, text="Gelijke gevallen gelijk", reason="Taal")
-    stap2.decide_requirement(requirement=second, decision="accept")
-    v2 = stap2.adopt_programme(traject=traject)
+    requirements_services.rephrase_requirement(
+        requirement=first, text="Gelijke gevallen gelijk", reason="Taal"
+    )
+    requirements_services.decide_requirement(requirement=second, decision="accept")
+    v2 = requirements_services.adopt_programme(traject=traject)
     v1.refresh_from_db()
     assert (v1.number, v2.number) == (1, 2)
     assert v1.content == frozen
@@ -399,5 +441,5 @@ def test_adopting_makes_v1_then_v2_and_v1_stays_unchanged(traject, alice, bob):
 
 
 def test_adopting_without_an_accepted_requirement_is_refused(traject):
-    stap2.add_requirement(traject=traject, text="Nog niet besloten")
-    assert error_code(stap2.adopt_programme, traject=traject) == "nothing_accepted"
+    requirements_services.add_requirement(traject=traject, text="Nog niet besloten")
+    assert error_code(requirements_services.adopt_programme, traject=traject) == "nothing_accepted"

@@ -7,18 +7,20 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from game import stap2, stap3
-from game.models import (
+from game.framework import selectors as framework_selectors
+from game.framework import services as framework_services
+from game.framework.models import FrameworkVersion, FrozenVersionError
+from game.practice import selectors as practice_selectors
+from game.practice import services as practice_services
+from game.practice.models import (
     CaseConclusion,
     CaseDot,
-    FrameworkVersion,
-    FrozenVersionError,
     Judgement,
     PracticeCase,
-    Requirement,
     RequirementAddition,
-    RequirementRevision,
 )
+from game.requirements import services as requirements_services
+from game.requirements.models import Requirement, RequirementRevision
 from tests.conftest import make_participant
 from tests.unit.helpers import error_code, error_of
 
@@ -38,7 +40,7 @@ def dave(live):
 
 
 def submit(participant, confirm: bool = False, **fields) -> PracticeCase:
-    return stap3.submit_case(
+    return practice_services.submit_case(
         participant=participant, confirm_privacy=confirm, **{**CLEAN, **fields}
     )
 
@@ -47,15 +49,15 @@ def accepted(traject, *texts: str) -> list[Requirement]:
     """Requirements the room accepted in Stap 2 (not yet adopted as a programme)."""
     made = []
     for text in texts:
-        requirement = stap2.add_requirement(traject=traject, text=text)
-        stap2.decide_requirement(requirement=requirement, decision="accept")
+        requirement = requirements_services.add_requirement(traject=traject, text=text)
+        requirements_services.decide_requirement(requirement=requirement, decision="accept")
         made.append(requirement)
     return made
 
 
 def picked_case(traject, author) -> PracticeCase:
     case = submit(author)
-    stap3.pick_cases(traject=traject, case_ids=[case.pk])
+    practice_services.pick_cases(traject=traject, case_ids=[case.pk])
     case.refresh_from_db()
     return case
 
@@ -64,7 +66,7 @@ def picked_case(traject, author) -> PracticeCase:
 
 
 def test_check_case_text_returns_kinds_excerpts_and_positions():
-    assert stap3.check_case_text("Bel 06-12345678 vandaag") == [
+    assert practice_services.check_case_text("Bel 06-12345678 vandaag") == [
         {"kind": "phone", "excerpt": "06-12345678", "start": 4, "end": 15, "certain": True}
     ]
 
@@ -72,7 +74,7 @@ def test_check_case_text_returns_kinds_excerpts_and_positions():
 def test_a_case_with_a_bsn_is_refused_with_the_findings_until_confirmed(traject, alice):
     situation = "Mevrouw (BSN 123456782) belt vaak. Mail: j.jansen@example.nl"
     error = error_of(
-        stap3.submit_case,
+        practice_services.submit_case,
         participant=alice,
         title=CLEAN["title"],
         situation=situation,
@@ -160,51 +162,58 @@ def test_editing_checks_for_personal_data_again(alice):
     case = submit(alice)
     kwargs = {"participant": alice, "case_id": case.pk, **CLEAN}
     kwargs["situation"] = "Zij woont op Dorpsstraat 12, 1234 AB Dorp."
-    assert error_code(stap3.edit_case, confirm_privacy=False, **kwargs) == "personal_data"
-    assert stap3.edit_case(confirm_privacy=True, **kwargs)
+    assert (
+        error_code(practice_services.edit_case, confirm_privacy=False, **kwargs) == "personal_data"
+    )
+    assert practice_services.edit_case(confirm_privacy=True, **kwargs)
     case.refresh_from_db()
     assert case.privacy_confirmed is True
-    assert not stap3.edit_case(confirm_privacy=True, **kwargs)  # nothing changed
+    assert not practice_services.edit_case(confirm_privacy=True, **kwargs)  # nothing changed
 
 
 def test_only_the_author_edits_or_withdraws_a_case(alice, bob):
     case = submit(alice)
     edit = {"participant": bob, "case_id": case.pk, "confirm_privacy": False, **CLEAN}
-    assert error_code(stap3.edit_case, **edit) == "not_yours"
-    assert error_code(stap3.withdraw_case, participant=bob, case_id=case.pk) == "not_yours"
-    stap3.withdraw_case(participant=alice, case_id=case.pk)
+    assert error_code(practice_services.edit_case, **edit) == "not_yours"
+    assert (
+        error_code(practice_services.withdraw_case, participant=bob, case_id=case.pk) == "not_yours"
+    )
+    practice_services.withdraw_case(participant=alice, case_id=case.pk)
     assert not PracticeCase.objects.exists()
 
 
 def test_a_picked_case_can_no_longer_be_edited_or_withdrawn_by_its_author(traject, alice):
     case = picked_case(traject, alice)
     edit = {"participant": alice, "case_id": case.pk, "confirm_privacy": False, **CLEAN}
-    assert error_code(stap3.edit_case, **edit) == "case_picked"
-    assert error_code(stap3.withdraw_case, participant=alice, case_id=case.pk) == "case_picked"
+    assert error_code(practice_services.edit_case, **edit) == "case_picked"
+    assert (
+        error_code(practice_services.withdraw_case, participant=alice, case_id=case.pk)
+        == "case_picked"
+    )
 
 
 def test_a_case_of_another_session_is_unknown(traject, mallory):
     other = submit(mallory[0])
     kwargs = {"participant": mallory[0], "case_id": other.pk}
-    assert stap3.practice_case_of(mallory[2].traject, other.pk) == other
-    assert error_code(stap3.practice_case_of, traject=traject, case_id=other.pk) == (
+    assert practice_selectors.practice_case_of(mallory[2].traject, other.pk) == other
+    assert error_code(practice_selectors.practice_case_of, traject=traject, case_id=other.pk) == (
         "practice_case_unknown"
     )
-    stap3.withdraw_case(**kwargs)
+    practice_services.withdraw_case(**kwargs)
 
 
 def test_the_facilitator_redacts_a_picked_case_and_the_redaction_is_recorded(
     traject, facilitator, alice
 ):
-    case = stap3.submit_case(
+    case = practice_services.submit_case(
         participant=alice,
         title=CLEAN["title"],
         situation="Mevrouw Jansen, 06-12345678, kan de trap niet op.",
         question=CLEAN["question"],
         confirm_privacy=True,
     )
-    stap3.pick_cases(traject=traject, case_ids=[case.pk])
-    changed = stap3.redact_case(
+    practice_services.pick_cases(traject=traject, case_ids=[case.pk])
+    changed = practice_services.redact_case(
         case=case,
         situation="Mevrouw J., [telefoon], kan de trap niet op.",
         question=CLEAN["question"],
@@ -224,7 +233,7 @@ def test_the_facilitator_redacts_a_picked_case_and_the_redaction_is_recorded(
 
 def test_a_redaction_is_not_refused_for_what_still_looks_like_personal_data(alice):
     case = submit(alice)
-    assert stap3.redact_case(
+    assert practice_services.redact_case(
         case=case, situation="Een datum: 12-03-2020.", question="Vraag?", note=""
     )
 
@@ -234,21 +243,22 @@ def test_a_redaction_is_not_refused_for_what_still_looks_like_personal_data(alic
 
 def test_case_dots_are_capped_per_participant_and_zero_removes_them(alice, bob):
     first, second = submit(alice), submit(bob)
-    assert stap3.set_case_dots(participant=alice, case=first, dots=2)
-    assert not stap3.set_case_dots(participant=alice, case=first, dots=2)
+    assert practice_services.set_case_dots(participant=alice, case=first, dots=2)
+    assert not practice_services.set_case_dots(participant=alice, case=first, dots=2)
     assert (
-        error_code(stap3.set_case_dots, participant=alice, case=second, dots=2) == "dots_exhausted"
+        error_code(practice_services.set_case_dots, participant=alice, case=second, dots=2)
+        == "dots_exhausted"
     )
-    assert stap3.set_case_dots(participant=alice, case=second, dots=1)
-    assert stap3.set_case_dots(participant=alice, case=first, dots=0)
+    assert practice_services.set_case_dots(participant=alice, case=second, dots=1)
+    assert practice_services.set_case_dots(participant=alice, case=first, dots=0)
     assert list(CaseDot.objects.values_list("case_id", "dots")) == [(second.pk, 1)]
-    assert stap3.case_dot_totals(alice.traject) == {second.pk: 1}
+    assert practice_selectors.case_dot_totals(alice.traject) == {second.pk: 1}
 
 
 def test_dots_cannot_go_on_a_case_of_another_session(alice, mallory):
     other = submit(mallory[0])
     assert (
-        error_code(stap3.set_case_dots, participant=alice, case=other, dots=1)
+        error_code(practice_services.set_case_dots, participant=alice, case=other, dots=1)
         == "practice_case_unknown"
     )
 
@@ -256,43 +266,45 @@ def test_dots_cannot_go_on_a_case_of_another_session(alice, mallory):
 def test_one_to_three_cases_are_picked_in_discussion_order(traject, alice, bob):
     cases = [submit(alice, title=f"Casus {n}") for n in range(4)]
     ids = [case.pk for case in cases]
-    assert error_code(stap3.pick_cases, traject=traject, case_ids=[]) == "pick_count"
-    assert error_code(stap3.pick_cases, traject=traject, case_ids=ids) == "pick_count"
-    assert stap3.pick_cases(traject=traject, case_ids=[ids[2], ids[0]])
-    assert [(c.pk, c.selected_order) for c in stap3.picked_cases(traject)] == [
+    assert error_code(practice_services.pick_cases, traject=traject, case_ids=[]) == "pick_count"
+    assert error_code(practice_services.pick_cases, traject=traject, case_ids=ids) == "pick_count"
+    assert practice_services.pick_cases(traject=traject, case_ids=[ids[2], ids[0]])
+    assert [(c.pk, c.selected_order) for c in practice_selectors.picked_cases(traject)] == [
         (ids[2], 1),
         (ids[0], 2),
     ]
-    assert stap3.case_on_table(traject).pk == ids[2]  # the first goes on the table
-    assert not stap3.pick_cases(traject=traject, case_ids=[ids[2], ids[0]])
+    assert practice_selectors.case_on_table(traject).pk == ids[2]  # the first goes on the table
+    assert not practice_services.pick_cases(traject=traject, case_ids=[ids[2], ids[0]])
 
 
 def test_repicking_keeps_the_case_on_the_table_when_it_is_still_picked(traject, alice):
     a, b, c = (submit(alice, title=t) for t in "ABC")
-    stap3.pick_cases(traject=traject, case_ids=[a.pk, b.pk])
-    stap3.put_on_table(traject=traject, case=PracticeCase.objects.get(pk=b.pk))
-    stap3.pick_cases(traject=traject, case_ids=[c.pk, b.pk])
-    assert stap3.case_on_table(traject).pk == b.pk
-    stap3.pick_cases(traject=traject, case_ids=[c.pk])
-    assert stap3.case_on_table(traject).pk == c.pk
+    practice_services.pick_cases(traject=traject, case_ids=[a.pk, b.pk])
+    practice_services.put_on_table(traject=traject, case=PracticeCase.objects.get(pk=b.pk))
+    practice_services.pick_cases(traject=traject, case_ids=[c.pk, b.pk])
+    assert practice_selectors.case_on_table(traject).pk == b.pk
+    practice_services.pick_cases(traject=traject, case_ids=[c.pk])
+    assert practice_selectors.case_on_table(traject).pk == c.pk
     assert not PracticeCase.objects.get(pk=a.pk).selected
 
 
 def test_picking_an_unknown_case_changes_nothing(traject, alice, mallory):
     mine, other = submit(alice), submit(mallory[0])
-    code = error_code(stap3.pick_cases, traject=traject, case_ids=[mine.pk, other.pk])
+    code = error_code(practice_services.pick_cases, traject=traject, case_ids=[mine.pk, other.pk])
     assert code == "practice_case_unknown"
     assert not PracticeCase.objects.filter(selected=True).exists()
 
 
 def test_only_a_picked_case_goes_on_the_table(traject, alice):
     case = submit(alice)
-    assert error_code(stap3.put_on_table, traject=traject, case=case) == "case_not_picked"
+    assert (
+        error_code(practice_services.put_on_table, traject=traject, case=case) == "case_not_picked"
+    )
 
 
 def test_the_database_allows_one_case_on_the_table(traject, alice):
     a, b = submit(alice), submit(alice)
-    stap3.pick_cases(traject=traject, case_ids=[a.pk, b.pk])
+    practice_services.pick_cases(traject=traject, case_ids=[a.pk, b.pk])
     with pytest.raises(IntegrityError), transaction.atomic():
         PracticeCase.objects.filter(pk=b.pk).update(on_table=True)
 
@@ -302,36 +314,38 @@ def test_the_database_allows_one_case_on_the_table(traject, alice):
 
 def test_judging_needs_a_picked_case_and_an_open_requirement(traject, alice):
     first, dropped = accepted(traject, "Eén loket", "Alles op papier")
-    stap2.decide_requirement(requirement=dropped, decision="drop")
+    requirements_services.decide_requirement(requirement=dropped, decision="drop")
     case = submit(alice)
     kwargs = {"participant": alice, "case": case, "verdict": "helpt"}
-    assert error_code(stap3.judge, requirement=first, **kwargs) == "case_not_picked"
-    stap3.pick_cases(traject=traject, case_ids=[case.pk])
+    assert error_code(practice_services.judge, requirement=first, **kwargs) == "case_not_picked"
+    practice_services.pick_cases(traject=traject, case_ids=[case.pk])
     case.refresh_from_db()
-    assert error_code(stap3.judge, requirement=dropped, **kwargs) == "requirement_closed"
-    assert stap3.judge(requirement=first, **kwargs)
+    assert (
+        error_code(practice_services.judge, requirement=dropped, **kwargs) == "requirement_closed"
+    )
+    assert practice_services.judge(requirement=first, **kwargs)
 
 
 def test_judging_again_changes_the_verdict_and_an_empty_one_takes_it_back(traject, alice):
     [requirement] = accepted(traject, "Eén loket")
     case = picked_case(traject, alice)
     kwargs = {"participant": alice, "case": case, "requirement": requirement}
-    assert stap3.judge(verdict="helpt", comment="Scheelt gedoe", **kwargs)
-    assert not stap3.judge(verdict="helpt", comment="Scheelt  gedoe", **kwargs)
-    assert stap3.judge(verdict="knelt", **kwargs)
+    assert practice_services.judge(verdict="helpt", comment="Scheelt gedoe", **kwargs)
+    assert not practice_services.judge(verdict="helpt", comment="Scheelt  gedoe", **kwargs)
+    assert practice_services.judge(verdict="knelt", **kwargs)
     row = Judgement.objects.get()
     assert (row.verdict, row.comment) == ("knelt", "")
-    assert stap3.judge(verdict="", **kwargs)
+    assert practice_services.judge(verdict="", **kwargs)
     assert not Judgement.objects.exists()
-    assert error_code(stap3.judge, verdict="misschien", **kwargs) == "verdict_unknown"
-    code = error_code(stap3.judge, verdict="helpt", comment="x" * 301, **kwargs)
+    assert error_code(practice_services.judge, verdict="misschien", **kwargs) == "verdict_unknown"
+    code = error_code(practice_services.judge, verdict="helpt", comment="x" * 301, **kwargs)
     assert code == "comment_too_long"
 
 
 def test_the_database_keeps_one_judgement_per_cell_per_participant(traject, alice):
     [requirement] = accepted(traject, "Eén loket")
     case = picked_case(traject, alice)
-    stap3.judge(participant=alice, case=case, requirement=requirement, verdict="helpt")
+    practice_services.judge(participant=alice, case=case, requirement=requirement, verdict="helpt")
     with pytest.raises(IntegrityError), transaction.atomic():
         Judgement.objects.create(
             case=case, requirement=requirement, participant=alice, verdict="knelt"
@@ -355,15 +369,15 @@ def test_the_grid_counts_every_verdict_names_the_dominant_one_and_hides_who(
     }
     for requirement, rows in votes.items():
         for person, verdict, comment in rows:
-            stap3.judge(
+            practice_services.judge(
                 participant=person,
                 case=case,
                 requirement=requirement,
                 verdict=verdict,
                 comment=comment,
             )
-    stap2.decide_requirement(requirement=papier, decision="drop")
-    assert stap3.judgement_grid(case) == [
+    requirements_services.decide_requirement(requirement=papier, decision="drop")
+    assert practice_selectors.judgement_grid(case) == [
         {
             "id": loket.pk,
             "text": "Eén loket",
@@ -391,7 +405,7 @@ def test_the_grid_counts_every_verdict_names_the_dominant_one_and_hides_who(
 def test_the_grid_lists_requirements_nobody_judged_yet(traject, alice):
     [requirement] = accepted(traject, "Eén loket")
     case = picked_case(traject, alice)
-    [row] = stap3.judgement_grid(case)
+    [row] = practice_selectors.judgement_grid(case)
     assert (row["id"], row["total"], row["dominant"]) == (requirement.pk, 0, None)
     assert row["counts"] == {"helpt": 0, "knelt": 0, "ontbreekt": 0}
 
@@ -408,20 +422,20 @@ def test_the_grid_lists_requirements_nobody_judged_yet(traject, alice):
     ],
 )
 def test_the_dominant_verdict_needs_a_strict_plurality(verdicts, dominant):
-    counts, total, found = stap3.verdict_tally(verdicts)
+    counts, total, found = practice_selectors.verdict_tally(verdicts)
     assert (total, found) == (len(verdicts), dominant)
     assert sum(counts.values()) == total
 
 
 def test_a_conclusion_is_written_replaced_and_cleared(traject, alice):
     case = picked_case(traject, alice)
-    assert stap3.set_conclusion(case=case, text="De traplift is goedkoper en past.")
-    assert not stap3.set_conclusion(case=case, text="De traplift is goedkoper en past.")
-    assert stap3.set_conclusion(case=case, text="Anders")
+    assert practice_services.set_conclusion(case=case, text="De traplift is goedkoper en past.")
+    assert not practice_services.set_conclusion(case=case, text="De traplift is goedkoper en past.")
+    assert practice_services.set_conclusion(case=case, text="Anders")
     assert CaseConclusion.objects.get().text == "Anders"
-    assert stap3.set_conclusion(case=case, text=" ")
+    assert practice_services.set_conclusion(case=case, text=" ")
     assert not CaseConclusion.objects.exists()
-    code = error_code(stap3.set_conclusion, case=case, text="x" * 2001)
+    code = error_code(practice_services.set_conclusion, case=case, text="x" * 2001)
     assert code == "conclusion_too_long"
 
 
@@ -430,10 +444,10 @@ def test_a_conclusion_is_written_replaced_and_cleared(traject, alice):
 
 def test_a_requirement_added_in_stap3_is_accepted_and_keeps_its_reason(traject, alice):
     case = picked_case(traject, alice)
-    assert error_code(stap3.add_requirement, traject=traject, text="Termijn", reason="") == (
-        "reason_empty"
-    )
-    requirement = stap3.add_requirement(
+    assert error_code(
+        practice_services.add_requirement, traject=traject, text="Termijn", reason=""
+    ) == ("reason_empty")
+    requirement = practice_services.add_requirement(
         traject=traject,
         text="Maatwerk heeft een beslistermijn",
         reason="De casus liep maanden",
@@ -451,8 +465,10 @@ def test_a_requirement_added_in_stap3_is_accepted_and_keeps_its_reason(traject, 
 def test_rephrasing_in_stap3_needs_a_reason_and_keeps_the_old_text(traject):
     [requirement] = accepted(traject, "Eén loket")
     kwargs = {"requirement": requirement, "text": "Eén loket voor alles"}
-    assert error_code(stap3.rephrase_requirement, reason=" ", **kwargs) == "reason_empty"
-    assert stap3.rephrase_requirement(reason="Breder maken", **kwargs)
+    assert (
+        error_code(practice_services.rephrase_requirement, reason=" ", **kwargs) == "reason_empty"
+    )
+    assert practice_services.rephrase_requirement(reason="Breder maken", **kwargs)
     revision = RequirementRevision.objects.get()
     assert (revision.text_before, revision.text_after, revision.reason) == (
         "Eén loket",
@@ -473,31 +489,42 @@ RULE = {
 
 
 def test_a_rule_needs_who_decides_and_what(traject):
-    assert error_code(stap3.propose_rule, traject=traject, who_decides="", what="Iets") == (
-        "rule_empty"
+    assert error_code(
+        framework_services.propose_rule, traject=traject, who_decides="", what="Iets"
+    ) == ("rule_empty")
+    code = error_code(
+        framework_services.propose_rule, traject=traject, who_decides="Ik", what="x" * 301
     )
-    code = error_code(stap3.propose_rule, traject=traject, who_decides="Ik", what="x" * 301)
     assert code == "rule_too_long"
-    rule = stap3.propose_rule(traject=traject, who_decides="Teamleider", what="Uitzonderingen")
+    rule = framework_services.propose_rule(
+        traject=traject, who_decides="Teamleider", what="Uitzonderingen"
+    )
     assert (rule.status, rule.order, rule.escalation) == ("proposed", 1, "")
 
 
 def test_a_rule_is_edited_and_agreed_and_its_status_must_be_known(traject):
-    rule = stap3.propose_rule(traject=traject, **RULE)
-    assert not stap3.edit_rule(rule=rule, **RULE)
-    assert stap3.edit_rule(rule=rule, **{**RULE, "escalation": "Boven € 5.000"})
-    assert stap3.set_rule_status(rule=rule, status="agreed")
-    assert not stap3.set_rule_status(rule=rule, status="agreed")
-    assert error_code(stap3.set_rule_status, rule=rule, status="maybe") == "rule_status_unknown"
+    rule = framework_services.propose_rule(traject=traject, **RULE)
+    assert not framework_services.edit_rule(rule=rule, **RULE)
+    assert framework_services.edit_rule(rule=rule, **{**RULE, "escalation": "Boven € 5.000"})
+    assert framework_services.set_rule_status(rule=rule, status="agreed")
+    assert not framework_services.set_rule_status(rule=rule, status="agreed")
+    assert (
+        error_code(framework_services.set_rule_status, rule=rule, status="maybe")
+        == "rule_status_unknown"
+    )
 
 
 def test_reactions_to_a_rule_are_counted_with_anonymous_comments(traject, alice, bob, carol):
-    rule = stap3.propose_rule(traject=traject, **RULE)
-    stap3.react_to_rule(participant=alice, rule=rule, stance="agree")
-    stap3.react_to_rule(participant=bob, rule=rule, stance="concern", comment="Te laag")
-    stap3.react_to_rule(participant=carol, rule=rule, stance="concern")
-    assert stap3.react_to_rule(participant=carol, rule=rule, stance="agree", comment="Prima")
-    [summary] = stap3.rule_summaries(traject, include_dropped=False)
+    rule = framework_services.propose_rule(traject=traject, **RULE)
+    framework_services.react_to_rule(participant=alice, rule=rule, stance="agree")
+    framework_services.react_to_rule(
+        participant=bob, rule=rule, stance="concern", comment="Te laag"
+    )
+    framework_services.react_to_rule(participant=carol, rule=rule, stance="concern")
+    assert framework_services.react_to_rule(
+        participant=carol, rule=rule, stance="agree", comment="Prima"
+    )
+    [summary] = framework_selectors.rule_summaries(traject, include_dropped=False)
     assert (summary["agree"], summary["concern"]) == (2, 1)
     assert summary["comments"] == [
         {"stance": "concern", "text": "Te laag"},
@@ -507,14 +534,14 @@ def test_reactions_to_a_rule_are_counted_with_anonymous_comments(traject, alice,
 
 
 def test_a_dropped_rule_takes_no_reactions_but_one_can_be_taken_back(traject, alice):
-    rule = stap3.propose_rule(traject=traject, **RULE)
-    stap3.react_to_rule(participant=alice, rule=rule, stance="agree")
-    stap3.set_rule_status(rule=rule, status="dropped")
+    rule = framework_services.propose_rule(traject=traject, **RULE)
+    framework_services.react_to_rule(participant=alice, rule=rule, stance="agree")
+    framework_services.set_rule_status(rule=rule, status="dropped")
     kwargs = {"participant": alice, "rule": rule}
-    assert error_code(stap3.react_to_rule, stance="concern", **kwargs) == "rule_closed"
-    assert stap3.react_to_rule(stance="", **kwargs)
-    assert error_code(stap3.react_to_rule, stance="meh", **kwargs) == "stance_unknown"
-    assert stap3.rule_summaries(traject, include_dropped=False) == []
+    assert error_code(framework_services.react_to_rule, stance="concern", **kwargs) == "rule_closed"
+    assert framework_services.react_to_rule(stance="", **kwargs)
+    assert error_code(framework_services.react_to_rule, stance="meh", **kwargs) == "stance_unknown"
+    assert framework_selectors.rule_summaries(traject, include_dropped=False) == []
 
 
 # --- freezing the kader op maat ---------------------------------------------------------------
@@ -525,26 +552,28 @@ def adopted(traject, alice, bob):
     """An adopted programme: 'Eén loket' (must) and 'Eigen budget' (could)."""
     loket, budget = accepted(traject, "Eén loket", "Eigen budget")
     for person in (alice, bob):
-        stap2.cast_moscow(participant=person, requirement=loket, choice="must")
-        stap2.cast_moscow(participant=person, requirement=budget, choice="could")
-    stap2.adopt_programme(traject=traject)
+        requirements_services.cast_moscow(participant=person, requirement=loket, choice="must")
+        requirements_services.cast_moscow(participant=person, requirement=budget, choice="could")
+    requirements_services.adopt_programme(traject=traject)
     return loket, budget
 
 
 def test_freezing_takes_the_adopted_programme_plus_the_changes_made_since(traject, adopted):
     loket, budget = adopted
-    stap3.rephrase_requirement(
+    practice_services.rephrase_requirement(
         requirement=loket, text="Eén loket, één plan", reason="De casus had drie loketten"
     )
-    stap2.decide_requirement(requirement=budget, decision="drop")
-    added = stap3.add_requirement(
+    requirements_services.decide_requirement(requirement=budget, decision="drop")
+    added = practice_services.add_requirement(
         traject=traject, text="Maatwerk heeft een beslistermijn", reason="Het duurde maanden"
     )
-    agreed = stap3.propose_rule(traject=traject, **RULE)
-    stap3.set_rule_status(rule=agreed, status="agreed")
-    stap3.propose_rule(traject=traject, who_decides="Raad", what="Alles")  # only proposed
+    agreed = framework_services.propose_rule(traject=traject, **RULE)
+    framework_services.set_rule_status(rule=agreed, status="agreed")
+    framework_services.propose_rule(
+        traject=traject, who_decides="Raad", what="Alles"
+    )  # only proposed
 
-    version = stap3.freeze_framework(traject=traject)
+    version = framework_services.freeze_framework(traject=traject)
 
     assert (version.number, version.content["number"], version.content["based_on"]) == (1, 1, None)
     assert version.content["programme_version"] == 1
@@ -584,23 +613,23 @@ def test_freezing_takes_the_adopted_programme_plus_the_changes_made_since(trajec
 
 def test_without_an_adopted_programme_the_accepted_requirements_are_frozen(traject, alice):
     [requirement] = accepted(traject, "Eén loket")
-    stap2.cast_moscow(participant=alice, requirement=requirement, choice="should")
-    [item] = stap3.freeze_framework(traject=traject).content["requirements"]
+    requirements_services.cast_moscow(participant=alice, requirement=requirement, choice="should")
+    [item] = framework_services.freeze_framework(traject=traject).content["requirements"]
     assert (item["text"], item["priority"], item["rank"]) == ("Eén loket", "should", 1)
 
 
 def test_an_empty_framework_is_not_frozen(traject):
-    assert error_code(stap3.freeze_framework, traject=traject) == "framework_empty"
+    assert error_code(framework_services.freeze_framework, traject=traject) == "framework_empty"
 
 
 def test_freezing_again_is_refused_because_changes_go_into_a_revision(traject, adopted):
-    stap3.freeze_framework(traject=traject)
-    assert error_code(stap3.freeze_framework, traject=traject) == "already_frozen"
+    framework_services.freeze_framework(traject=traject)
+    assert error_code(framework_services.freeze_framework, traject=traject) == "already_frozen"
     assert FrameworkVersion.objects.count() == 1
 
 
 def test_a_frozen_version_cannot_be_changed(traject, adopted):
-    version = stap3.freeze_framework(traject=traject)
+    version = framework_services.freeze_framework(traject=traject)
     original = FrameworkVersion.objects.get(pk=version.pk).content
 
     version.content["requirements"][0]["text"] = "Iets anders"
@@ -619,7 +648,7 @@ def test_a_frozen_version_cannot_be_changed(traject, adopted):
 
 def test_a_frozen_version_does_not_follow_later_changes(traject, adopted):
     loket, _ = adopted
-    version = stap3.freeze_framework(traject=traject)
-    stap3.rephrase_requirement(requirement=loket, text="Anders", reason="Later")
+    version = framework_services.freeze_framework(traject=traject)
+    practice_services.rephrase_requirement(requirement=loket, text="Anders", reason="Later")
     version.refresh_from_db()
     assert version.content["requirements"][0]["text"] == "Eén loket"

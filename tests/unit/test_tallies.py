@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.tallies import (
+from game.core.tallies import (
     STATEMENT_ANSWERS,
     disagreement,
     dot_ranking,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from game.content import load_all
+from game.core.content import load_all
 
 
 class Command(BaseCommand):

@@ -6,10 +6,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from game.content import load_all
-from game.models import Programme, Traject
+from game.core.content import load_all
+from game.core.models import Programme, Traject
+from game.core.services import create_traject
 from game.sample import populate
-from game.trajecten import create_traject
 from sessions.login_links import create_login_link
 
 DEMO_GEMEENTE = "Gemeente Voorbeeldstad"

@@ -13,9 +13,12 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import F
 
-from game.models import Case, Development, Layer, Phase, Programme, Prompt, Statement, Step
+from game.core.models import Layer, Phase, Programme, Step
+from game.notes.models import Prompt
+from game.roleplay.models import Case, Development
+from game.statements.models import Statement
 
-CONTENT_DIR = Path(__file__).resolve().parent / "content"
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 
 def read(name: str) -> list[dict]:

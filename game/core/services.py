@@ -1,13 +1,13 @@
-"""Joining a traject in one's own layer, and which required layers are still missing."""
+"""Writes of the core: starting a traject, joining it in one's own layer, releasing the outcome
+document. Each raises GameError with a code the live layer localises."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from django.db import IntegrityError, transaction
 
-from game.errors import GameError
-from game.models import Layer, Participant, Traject
+from game.core.errors import GameError
+from game.core.models import Layer, Participant, Traject
+from game.statements.services import seed_statements
 
 NAME_MAX = 60
 
@@ -37,7 +37,17 @@ def join_traject(*, traject: Traject, name: str, layer_key: str) -> Participant:
         raise GameError("name_taken") from exc
 
 
-def missing_required_layers(present_layer_ids: Iterable[int]) -> list[Layer]:
-    """Required layers nobody in the room works in: the console warns about these."""
-    present = set(present_layer_ids)
-    return [layer for layer in Layer.objects.filter(required=True) if layer.pk not in present]
+@transaction.atomic
+def create_traject(*, facilitator, **fields) -> Traject:
+    traject = Traject.objects.create(facilitator=facilitator, **fields)
+    seed_statements(traject)
+    return traject
+
+
+def release_document(*, traject: Traject, released: bool) -> bool:
+    """Let participants download the outcome document on their phone (or stop that)."""
+    if traject.document_released == released:
+        return False
+    traject.document_released = released
+    traject.save(update_fields=["document_released"])
+    return True

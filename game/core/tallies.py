@@ -13,14 +13,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 MOSCOW_CHOICES: tuple[str, ...] = ("must", "should", "could", "wont")
+
+
 # The score is the mean of these weights over all votes on a requirement: 3.0 means everyone
 # said must, 0.0 everyone said won't. A mean (not a sum) so that requirements with fewer votes
 # (a latecomer, an abstention) are compared fairly; `total` shows how many votes it rests on.
 MOSCOW_WEIGHTS: dict[str, int] = {"must": 3, "should": 2, "could": 1, "wont": 0}
+
+
 STATEMENT_ANSWERS: tuple[str, ...] = ("eens", "oneens", "weet-niet")
-
-
-# --- MoSCoW -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,6 @@ def moscow_ranking(results: Iterable[MoscowResult]) -> list[MoscowResult]:
     )
 
 
-# --- Dots ---------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class DotLayer:
     """How one layer spent its dots on one item."""
@@ -204,9 +202,6 @@ def dot_ranking(results: Iterable[DotResult]) -> list[DotResult]:
     return sorted(results, key=lambda r: (-r.total, -r.layers_with_dots, r.key))
 
 
-# --- Vertical disagreement ----------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Disagreement:
     flagged: bool
@@ -252,9 +247,6 @@ def disagreement(
     return explain_disagreement(
         per_layer_support, want=want, reject=reject, min_layers_voting=min_layers_voting
     ).flagged
-
-
-# --- Stellingen ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

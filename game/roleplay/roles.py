@@ -26,6 +26,8 @@ LAYERS: tuple[str, ...] = (
     "teamleiding",
     "uitvoering",
 )
+
+
 # Played-only: nobody joins as the inwoner, and nobody's own layer is the inwoner, so every
 # participant can always play it. That single fact is what makes guarantee (a) unconditional.
 INWONER = "inwoner"

@@ -1,9 +1,18 @@
-"""Navigating the programme: the ordered list of phases, and moving forward and back through it."""
+"""Reads of the core: the programme's phases in running order, moving through them, and which
+required layers the room still lacks."""
 
 from __future__ import annotations
 
-from game.errors import GameError
-from game.models import Phase, Programme
+from collections.abc import Iterable
+
+from game.core.errors import GameError
+from game.core.models import Layer, Phase, Programme
+
+
+def missing_required_layers(present_layer_ids: Iterable[int]) -> list[Layer]:
+    """Required layers nobody in the room works in: the console warns about these."""
+    present = set(present_layer_ids)
+    return [layer for layer in Layer.objects.filter(required=True) if layer.pk not in present]
 
 
 def phases_of(programme: Programme) -> list[Phase]:

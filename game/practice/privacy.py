@@ -37,8 +37,10 @@ class Finding:
 
 _SPACE = r"[ \u00a0]"  # a space as typed, or the no-break space Word likes to insert
 
+
 # --- e-mail ---
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+
 
 # --- phone ---
 # Dutch numbers are ten digits starting with 0 (06-12345678, 010-1234567, 020 123 4567), or
@@ -47,6 +49,8 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A
 # digits at most three separators (space, dash, dot, bracket), so "(010) - 123 45 67" works but
 # two numbers in a sentence do not fuse into one.
 _PHONE_SEP = r"[ \u00a0\-.()]{0,3}"
+
+
 _PHONE = re.compile(
     rf"""
     (?<![\w+.,-])                                       # not glued to a word or number
@@ -60,14 +64,20 @@ _PHONE = re.compile(
     re.VERBOSE,
 )
 
+
 # --- BSN ---
 # Nine digits, together or as 3-3-3 with dots or spaces (the same separator twice), that pass
 # the elfproef; a number glued to other digits, a decimal or a currency sign is not a BSN.
 _BSN = re.compile(
     rf"(?<![\w.,/+-])\d{{3}}([.]|{_SPACE})?\d{{3}}(?(1)\1)\d{{3}}(?![\w]|[.,]\d)",
 )
+
+
 _DATE_AND_MORE = re.compile(r"\d{2}([-.])\d{2}\1\d{4}\D")
+
+
 _CURRENCY_BEFORE = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
+
 
 # --- postcode with house number ---
 # A postcode: four digits (not starting with 0), then two capitals other than SA, SD and SS
@@ -76,12 +86,20 @@ _CURRENCY_BEFORE = re.compile(r"(?:€|eur|euro)\s*$", re.IGNORECASE)
 _POSTCODE = re.compile(
     rf"(?<![\w.,])[1-9]\d{{3}}(?:{_SPACE}?(?!SA|SD|SS)[A-Z]{{2}}|(?!sa|sd|ss)[a-z]{{2}})(?!\w)"
 )
+
+
 # A house number: 12, 12a, 12 A, 12-3, 12-hs, 12bis.
 _HOUSE_NUMBER = rf"\d{{1,5}}(?:[a-zA-Z]{{1,3}}\b|{_SPACE}[A-Z]\b|[-/]\w{{1,4}}\b)?"
+
+
 _GAP = r"[ \u00a0\t,]*\n?[ \u00a0\t]*"  # spaces, commas, at most one line break
+
+
 # Directly before the postcode, maybe after the street: "Dorpsstraat 12, 1234 AB", also with
 # the postcode on the next line. Searched in the text just before the postcode.
 _NUMBER_BEFORE = re.compile(rf"(?:[A-Za-zÀ-ÿ][\w'.-]*{_SPACE}+)?(?<![\w.,]){_HOUSE_NUMBER}{_GAP}\Z")
+
+
 # Right after it: "1234 AB 12", "1234 AB, nr. 12", or a capitalised street after up to two
 # capitalised words of place: "1234 AB Dorp, Dorpsstraat 12". Matched on the text after it.
 # A number followed by a lower-case word is a count ("1234 AB, 12 huishoudens"), not a house.
@@ -98,6 +116,7 @@ _NUMBER_AFTER = re.compile(
     re.VERBOSE,
 )
 
+
 # --- dates ---
 _MONTHS = {
     **dict.fromkeys(["januari", "january", "jan"], 1),
@@ -113,6 +132,8 @@ _MONTHS = {
     **dict.fromkeys(["november", "nov"], 11),
     **dict.fromkeys(["december", "dec"], 12),
 }
+
+
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))  # longest first: maart, mar
 
 
@@ -121,6 +142,8 @@ def _month(group: str) -> str:
 
 
 _DAY_SUFFIX = r"(?:st|nd|rd|th|e|ste|de)?"
+
+
 _DATE = re.compile(
     rf"""
     (?<![\w.,/:-])
@@ -138,6 +161,8 @@ _DATE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
 # Words that make a nearby date a date of birth: in the 30 characters before the date
 # ("geboren op", "geb.", "geboortedatum:", "born on", "date of birth", "DOB") or the 20 after
 # ("(geboren)").
@@ -145,7 +170,10 @@ _BIRTH_WORD = re.compile(
     r"\b(?:geboren|geb\.|geb\b|geboortedatum|geboortedag|born|birth|dob|d\.o\.b\.)",
     re.IGNORECASE,
 )
+
+
 _BIRTH_BEFORE, _BIRTH_AFTER = 30, 20
+
 
 # Where two findings overlap, the earlier kind wins: an e-mail address can hold digits, a date
 # is more telling than the phone-like digits around it, and "+31 612345678" is a phone, not a

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Model, Sum
 
-from game.errors import GameError
+from game.core.errors import GameError
 
 
 def place_dots(

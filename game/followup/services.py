@@ -1,45 +1,39 @@
-"""Dag 2 — Stap 4, Terugkombijeenkomst: recognising returning participants, reviewing every
-item of the kader op maat, and revising it into the next version.
+"""Dag 2 — Stap 4, Terugkombijeenkomst: claims of returning participants, reviews, and revising
+the kader op maat into the next version.
 
-The review and the revision speak about the items of a frozen FrameworkVersion by their keys
-("req-12", "rule-3"), so both stay meaningful whatever happens to the live rows afterwards.
-Versions are only ever created: v(n+1) is v(n) plus exactly the recorded changes, each with
-its reason, and `framework_diff` shows them for the document.
+Versions are only ever created: v(n+1) is v(n) plus exactly the recorded changes, each with its
+reason. Each raises GameError with a code the live layer localises.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from django.db import transaction
 from django.utils import timezone
 
-from game import stap2, stap3
-from game.errors import GameError
-from game.models import (
-    DecisionRule,
-    DeviceClaim,
-    FrameworkVersion,
-    Participant,
-    Requirement,
-    Review,
-    Traject,
-)
+from game.core.errors import GameError
+from game.core.models import Participant, Traject
+from game.followup.models import APPLIED, DeviceClaim, Review
+from game.framework import selectors as framework_selectors
+from game.framework import services as framework_services
+from game.framework.models import RULE_FIELDS, DecisionRule, FrameworkVersion
+from game.framework.selectors import framework_items, item_text
+from game.practice import services as practice_services
+from game.requirements import services as requirements_services
+from game.requirements.models import Requirement
 
 REVIEW_TEXT_MAX = 500
-APPLIED: tuple[str, ...] = ("ja", "deels", "nee")
+
+
 KINDS: tuple[str, ...] = ("requirement", "rule")
+
+
 ACTIONS: tuple[str, ...] = ("keep", "rephrase", "drop", "add")
+
+
 CHANGES_MAX = 200
-
-# --- recognising returning participants -------------------------------------------------------
-
-
-def returning_participants(traject: Traject) -> list[Participant]:
-    """The names a returning participant picks from on a new device (everyone of the traject)."""
-    return list(traject.participants.select_related("layer").order_by("name"))
 
 
 def claim_identity(*, traject: Traject, participant_id: int, token_hash: str) -> DeviceClaim:
@@ -61,17 +55,6 @@ def claim_identity(*, traject: Traject, participant_id: int, token_hash: str) ->
     )
 
 
-def claim_of(traject: Traject, claim_id: int) -> DeviceClaim:
-    claim = (
-        DeviceClaim.objects.select_related("participant")
-        .filter(pk=claim_id, participant__traject=traject)
-        .first()
-    )
-    if claim is None:
-        raise GameError("claim_unknown")
-    return claim
-
-
 def confirm_claim(*, claim: DeviceClaim, confirmed_by_id: int | None = None) -> DeviceClaim:
     """The facilitator recognises the person behind the claim. The live layer then lets the
     claiming device's token speak for the participant (`sessions.claims.bind_device`)."""
@@ -89,48 +72,6 @@ def reject_claim(*, claim: DeviceClaim) -> DeviceClaim:
     claim.rejected_at = timezone.now()
     claim.save(update_fields=["rejected_at"])
     return claim
-
-
-def pending_claims(traject: Traject) -> list[DeviceClaim]:
-    return list(
-        DeviceClaim.objects.select_related("participant__layer")
-        .filter(participant__traject=traject, confirmed_at__isnull=True, rejected_at__isnull=True)
-        .order_by("created_at", "pk")
-    )
-
-
-# --- items of a version -----------------------------------------------------------------------
-
-
-def content_of(version: FrameworkVersion | Mapping) -> Mapping:
-    return version.content if isinstance(version, FrameworkVersion) else version
-
-
-def item_text(kind: str, item: Mapping) -> str:
-    """One line for an item: the requirement's text, or the rule's parts joined."""
-    if kind == "requirement":
-        return str(item.get("text", ""))
-    return " · ".join(str(item[name]) for name in stap3.RULE_FIELDS if item.get(name))
-
-
-def wording(kind: str, item: Mapping) -> tuple[str, ...]:
-    """What a revision can change about an item: a requirement's text, a rule's five parts."""
-    if kind == "requirement":
-        return (str(item.get("text", "")),)
-    return tuple(str(item.get(name, "")) for name in stap3.RULE_FIELDS)
-
-
-def framework_items(version: FrameworkVersion | Mapping) -> list[dict]:
-    """Every item of a version as {kind, key, text}, requirements first, in order."""
-    content = content_of(version)
-    return [
-        {"kind": kind, "key": item["key"], "text": item_text(kind, item)}
-        for kind, field in (("requirement", "requirements"), ("rule", "rules"))
-        for item in content.get(field, [])
-    ]
-
-
-# --- reviewing --------------------------------------------------------------------------------
 
 
 def write_review(
@@ -151,10 +92,12 @@ def write_review(
         raise GameError("review_item_unknown")
     if applied not in APPLIED:
         raise GameError("applied_unknown")
-    how_it_went = stap3.clean_optional(
+    how_it_went = practice_services.clean_optional(
         how_it_went, limit=REVIEW_TEXT_MAX, too_long="review_too_long"
     )
-    improve = stap3.clean_optional(improve, limit=REVIEW_TEXT_MAX, too_long="review_too_long")
+    improve = practice_services.clean_optional(
+        improve, limit=REVIEW_TEXT_MAX, too_long="review_too_long"
+    )
     values = {"applied": applied, "how_it_went": how_it_went, "improve": improve}
     row = Review.objects.filter(version=version, item_key=item_key, participant=participant).first()
     if row is None:
@@ -173,34 +116,6 @@ def write_review(
     row.updated_at = timezone.now()
     row.save(update_fields=[*values, "updated_at"])
     return True
-
-
-def review_summary(version: FrameworkVersion) -> list[dict]:
-    """Per item of the version, in order: applied counts (ja/deels/nee), total, and what was
-    said about how it went and what must improve — anonymous, in writing order."""
-    rows = list(
-        Review.objects.filter(version=version)
-        .order_by("created_at", "pk")
-        .values_list("item_key", "applied", "how_it_went", "improve")
-    )
-    summary = []
-    for item in framework_items(version):
-        mine = [row for row in rows if row[0] == item["key"]]
-        counter = Counter(applied for _, applied, _, _ in mine)
-        counts = {answer: counter.get(answer, 0) for answer in APPLIED}
-        summary.append(
-            {
-                **item,
-                "counts": counts,
-                "total": sum(counts.values()),
-                "how_it_went": [text for _, _, text, _ in mine if text],
-                "improve": [text for _, _, _, text in mine if text],
-            }
-        )
-    return summary
-
-
-# --- revising ---------------------------------------------------------------------------------
 
 
 def clean_changes(content: Mapping, changes: Sequence[Mapping]) -> list[dict]:
@@ -231,19 +146,21 @@ def clean_changes(content: Mapping, changes: Sequence[Mapping]) -> list[dict]:
                 raise GameError("change_twice")
             seen.add(item)
         reason = (
-            stap3.clean_optional(
-                change.get("reason"), limit=stap2.REASON_MAX, too_long="reason_too_long"
+            practice_services.clean_optional(
+                change.get("reason"),
+                limit=requirements_services.REASON_MAX,
+                too_long="reason_too_long",
             )
             if action == "keep"
-            else stap3.clean_reason(change.get("reason"))
+            else practice_services.clean_reason(change.get("reason"))
         )
         entry = {"kind": kind, "action": action, "item": item, "reason": reason}
         if action in ("rephrase", "add"):
             if kind == "requirement":
-                entry["text"] = stap2.clean_requirement(change.get("text"))
+                entry["text"] = requirements_services.clean_requirement(change.get("text"))
             else:
                 fields = change.get("fields")
-                if not isinstance(fields, Mapping) or set(fields) - set(stap3.RULE_FIELDS):
+                if not isinstance(fields, Mapping) or set(fields) - set(RULE_FIELDS):
                     raise GameError("change_invalid")
                 entry["fields"] = dict(fields)
         cleaned.append(entry)
@@ -302,7 +219,7 @@ def revise_framework(*, traject: Traject, changes: Sequence[Mapping]) -> Framewo
     the previous version's items with the changes applied — not a fresh read of the live rows
     — so v2 differs from v1 by exactly what is listed and nothing that slipped in between.
     """
-    latest = stap3.latest_framework(traject)
+    latest = framework_selectors.latest_framework(traject)
     if latest is None:
         raise GameError("not_frozen")
     content = latest.content
@@ -347,9 +264,11 @@ def _revise_requirement(
 ) -> tuple[str, dict | None]:
     action, reason = change["action"], change["reason"]
     if action == "add":
-        requirement = stap3.add_requirement(traject=traject, text=change["text"], reason=reason)
-        return stap3.requirement_key(requirement.pk), {
-            "key": stap3.requirement_key(requirement.pk),
+        requirement = practice_services.add_requirement(
+            traject=traject, text=change["text"], reason=reason
+        )
+        return framework_selectors.requirement_key(requirement.pk), {
+            "key": framework_selectors.requirement_key(requirement.pk),
             "id": requirement.pk,
             "text": requirement.text,
             "priority": None,
@@ -364,9 +283,11 @@ def _revise_requirement(
         return before["key"], dict(before)
     requirement = _live_requirement(traject, before)
     if action == "drop":
-        stap2.decide_requirement(requirement=requirement, decision="drop")
+        requirements_services.decide_requirement(requirement=requirement, decision="drop")
         return before["key"], None
-    stap2.rephrase_requirement(requirement=requirement, text=change["text"], reason=reason)
+    requirements_services.rephrase_requirement(
+        requirement=requirement, text=change["text"], reason=reason
+    )
     history = [
         *before.get("history", []),
         {"before": before["text"], "after": change["text"], "reason": reason},
@@ -379,9 +300,11 @@ def _revise_rule(
 ) -> tuple[str, dict | None]:
     action = change["action"]
     if action == "add":
-        rule = stap3.propose_rule(traject=traject, **_rule_fields({}, change["fields"]))
-        stap3.set_rule_status(rule=rule, status=DecisionRule.Status.AGREED)
-        return stap3.rule_key(rule.pk), stap3.rule_item(rule)
+        rule = framework_services.propose_rule(
+            traject=traject, **_rule_fields({}, change["fields"])
+        )
+        framework_services.set_rule_status(rule=rule, status=DecisionRule.Status.AGREED)
+        return framework_selectors.rule_key(rule.pk), framework_selectors.rule_item(rule)
     assert before is not None
     if action == "keep":
         return before["key"], dict(before)
@@ -389,68 +312,15 @@ def _revise_rule(
     if rule is None:
         raise GameError("review_item_unknown")
     if action == "drop":
-        stap3.set_rule_status(rule=rule, status=DecisionRule.Status.DROPPED)
+        framework_services.set_rule_status(rule=rule, status=DecisionRule.Status.DROPPED)
         return before["key"], None
     fields = _rule_fields(before, change["fields"])
-    stap3.edit_rule(rule=rule, **fields)
+    framework_services.edit_rule(rule=rule, **fields)
     rule.refresh_from_db()
-    return before["key"], {**before, **stap3.rule_fields(rule)}
+    return before["key"], {**before, **framework_selectors.rule_fields(rule)}
 
 
 def _rule_fields(before: Mapping, new: Mapping) -> dict[str, str]:
     """A rule's fields after a (partial) rephrase: the new parts over the old ones, cleaned."""
-    merged = {name: before.get(name, "") for name in stap3.RULE_FIELDS} | dict(new)
-    return stap3.clean_rule(**merged)
-
-
-# --- the difference between two versions ------------------------------------------------------
-
-
-def framework_diff(
-    old: FrameworkVersion | Mapping, new: FrameworkVersion | Mapping
-) -> dict[str, list[dict]]:
-    """What changed from `old` to `new`: added, removed, changed (before → after) and
-    unchanged items, each with its kind and key, and — where `new` recorded one — the reason.
-
-    Pure: it compares the two contents by item key, so it works for any two versions (v1 → v3
-    too; the reasons then come from the newer version's own changes only). An item counts as
-    changed when its wording differs (the text of a requirement, any part of a rule);
-    priorities are not revised on day 2, so they do not make an item changed.
-    """
-    before, after = content_of(old), content_of(new)
-    reasons = {change["key"]: change.get("reason", "") for change in after.get("changes", [])}
-    diff: dict[str, list[dict]] = {"added": [], "removed": [], "changed": [], "unchanged": []}
-    for kind, field in (("requirement", "requirements"), ("rule", "rules")):
-        old_items = {item["key"]: item for item in before.get(field, [])}
-        new_items = {item["key"]: item for item in after.get(field, [])}
-        for key, item in old_items.items():
-            text = item_text(kind, item)
-            if key not in new_items:
-                diff["removed"].append(
-                    {"kind": kind, "key": key, "before": text, "reason": reasons.get(key, "")}
-                )
-                continue
-            new_text = item_text(kind, new_items[key])
-            if wording(kind, new_items[key]) != wording(kind, item):
-                diff["changed"].append(
-                    {
-                        "kind": kind,
-                        "key": key,
-                        "before": text,
-                        "after": new_text,
-                        "reason": reasons.get(key, ""),
-                    }
-                )
-            else:
-                diff["unchanged"].append({"kind": kind, "key": key, "text": text})
-        for key, item in new_items.items():
-            if key not in old_items:
-                diff["added"].append(
-                    {
-                        "kind": kind,
-                        "key": key,
-                        "after": item_text(kind, item),
-                        "reason": reasons.get(key, ""),
-                    }
-                )
-    return diff
+    merged = {name: before.get(name, "") for name in RULE_FIELDS} | dict(new)
+    return framework_services.clean_rule(**merged)

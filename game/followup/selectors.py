@@ -1,0 +1,112 @@
+"""Reads of day 2: returning participants and their claims, the review summary per item, and
+what changed from one version to the next (`framework_diff`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from game.core.errors import GameError
+from game.core.models import Participant, Traject
+from game.followup.models import APPLIED, DeviceClaim, Review
+from game.framework.models import FrameworkVersion
+from game.framework.selectors import content_of, framework_items, item_text, wording
+
+
+def returning_participants(traject: Traject) -> list[Participant]:
+    """The names a returning participant picks from on a new device (everyone of the traject)."""
+    return list(traject.participants.select_related("layer").order_by("name"))
+
+
+def claim_of(traject: Traject, claim_id: int) -> DeviceClaim:
+    claim = (
+        DeviceClaim.objects.select_related("participant")
+        .filter(pk=claim_id, participant__traject=traject)
+        .first()
+    )
+    if claim is None:
+        raise GameError("claim_unknown")
+    return claim
+
+
+def pending_claims(traject: Traject) -> list[DeviceClaim]:
+    return list(
+        DeviceClaim.objects.select_related("participant__layer")
+        .filter(participant__traject=traject, confirmed_at__isnull=True, rejected_at__isnull=True)
+        .order_by("created_at", "pk")
+    )
+
+
+def review_summary(version: FrameworkVersion) -> list[dict]:
+    """Per item of the version, in order: applied counts (ja/deels/nee), total, and what was
+    said about how it went and what must improve — anonymous, in writing order."""
+    rows = list(
+        Review.objects.filter(version=version)
+        .order_by("created_at", "pk")
+        .values_list("item_key", "applied", "how_it_went", "improve")
+    )
+    summary = []
+    for item in framework_items(version):
+        mine = [row for row in rows if row[0] == item["key"]]
+        counter = Counter(applied for _, applied, _, _ in mine)
+        counts = {answer: counter.get(answer, 0) for answer in APPLIED}
+        summary.append(
+            {
+                **item,
+                "counts": counts,
+                "total": sum(counts.values()),
+                "how_it_went": [text for _, _, text, _ in mine if text],
+                "improve": [text for _, _, _, text in mine if text],
+            }
+        )
+    return summary
+
+
+def framework_diff(
+    old: FrameworkVersion | Mapping, new: FrameworkVersion | Mapping
+) -> dict[str, list[dict]]:
+    """What changed from `old` to `new`: added, removed, changed (before → after) and
+    unchanged items, each with its kind and key, and — where `new` recorded one — the reason.
+
+    Pure: it compares the two contents by item key, so it works for any two versions (v1 → v3
+    too; the reasons then come from the newer version's own changes only). An item counts as
+    changed when its wording differs (the text of a requirement, any part of a rule);
+    priorities are not revised on day 2, so they do not make an item changed.
+    """
+    before, after = content_of(old), content_of(new)
+    reasons = {change["key"]: change.get("reason", "") for change in after.get("changes", [])}
+    diff: dict[str, list[dict]] = {"added": [], "removed": [], "changed": [], "unchanged": []}
+    for kind, field in (("requirement", "requirements"), ("rule", "rules")):
+        old_items = {item["key"]: item for item in before.get(field, [])}
+        new_items = {item["key"]: item for item in after.get(field, [])}
+        for key, item in old_items.items():
+            text = item_text(kind, item)
+            if key not in new_items:
+                diff["removed"].append(
+                    {"kind": kind, "key": key, "before": text, "reason": reasons.get(key, "")}
+                )
+                continue
+            new_text = item_text(kind, new_items[key])
+            if wording(kind, new_items[key]) != wording(kind, item):
+                diff["changed"].append(
+                    {
+                        "kind": kind,
+                        "key": key,
+                        "before": text,
+                        "after": new_text,
+                        "reason": reasons.get(key, ""),
+                    }
+                )
+            else:
+                diff["unchanged"].append({"kind": kind, "key": key, "text": text})
+        for key, item in new_items.items():
+            if key not in old_items:
+                diff["added"].append(
+                    {
+                        "kind": kind,
+                        "key": key,
+                        "after": item_text(kind, item),
+                        "reason": reasons.get(key, ""),
+                    }
+                )
+    return diff

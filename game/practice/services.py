@@ -1,0 +1,407 @@
+"""Testing against practice (Stap 3): own cases checked for personal data, picking cases by
+dots, judging every requirement against each picked case, conclusions, and adjusting the
+requirements. Each raises GameError with a code the live layer localises."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from game.core.dots import place_dots
+from game.core.errors import GameError
+from game.core.models import Participant, Traject
+from game.core.text import clean_text
+from game.practice.models import (
+    VERDICTS,
+    CaseConclusion,
+    CaseDot,
+    Judgement,
+    PracticeCase,
+    RequirementAddition,
+)
+from game.practice.privacy import find_personal_data
+from game.practice.selectors import own_case
+from game.requirements import services as requirements_services
+from game.requirements.models import Requirement
+
+CASE_TITLE_MAX = 120
+
+
+CASE_SITUATION_MAX = 2000
+
+
+CASE_QUESTION_MAX = 500
+
+
+REDACTION_MAX = 300
+
+
+COMMENT_MAX = 300
+
+
+CONCLUSION_MAX = 2000
+
+
+# Dots per participant for choosing cases: enough to back two or three of them, few enough
+# that the dots say something. A constant, not a traject setting: nobody asked to tune it.
+CASE_DOTS = 3
+
+
+PICK_MIN, PICK_MAX = 1, 3  # domain.md: "The group picks one to three cases."
+
+
+STANCES: tuple[str, ...] = ("agree", "concern")
+
+
+KIND_LABELS = {
+    "bsn": _("citizen service number (BSN)"),
+    "email": _("e-mail address"),
+    "phone": _("phone number"),
+    "postcode_house": _("postcode with house number"),
+    "birthdate": _("date of birth"),
+}
+
+
+POSSIBLE_BIRTHDATE = _("possible date of birth")
+
+
+def clean_block(raw: object, *, limit: int, empty: str, too_long: str) -> str:
+    """Like `clean_text` but keeps paragraphs: a case's situation is often a few of them.
+
+    Spaces within a line collapse, lines are trimmed, and more than one empty line in a row
+    becomes one.
+    """
+    lines = [" ".join(line.split()) for line in str(raw or "").splitlines()]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if not text:
+        raise GameError(empty)
+    if len(text) > limit:
+        raise GameError(too_long, max=limit)
+    return text
+
+
+def clean_optional(raw: object, *, limit: int, too_long: str) -> str:
+    text = " ".join(str(raw or "").split())
+    if len(text) > limit:
+        raise GameError(too_long, max=limit)
+    return text
+
+
+def clean_reason(raw: object) -> str:
+    """A change of the kader needs a reason: the document shows what changed *and why*."""
+    return clean_text(
+        raw,
+        limit=requirements_services.REASON_MAX,
+        empty="reason_empty",
+        too_long="reason_too_long",
+    )
+
+
+def check_case_text(text: str) -> list[dict]:
+    """What in `text` looks like personal data, as plain dicts the phone can show.
+
+    Each finding: kind, excerpt, start, end and `certain` (False only for a date that *may* be
+    a date of birth). The detector is `game.privacy`; this only shapes its answer.
+    """
+    return [
+        {
+            "kind": f.kind,
+            "excerpt": f.excerpt,
+            "start": f.start,
+            "end": f.end,
+            "certain": f.certain,
+        }
+        for f in find_personal_data(text)
+    ]
+
+
+def case_findings(*, title: str, situation: str, question: str) -> list[dict]:
+    """Findings over all three fields of a case, each tagged with its field."""
+    return [
+        {**finding, "field": field}
+        for field, text in (("title", title), ("situation", situation), ("question", question))
+        for finding in check_case_text(text)
+    ]
+
+
+class FoundText:
+    """The findings as a sentence fragment, translated when the message is rendered.
+
+    GameError messages are localised by the live layer in the reader's language, after the
+    service ran; building the text here would freeze it in whatever language was active.
+    """
+
+    def __init__(self, findings: Sequence[dict]) -> None:
+        self.findings = list(findings)
+
+    def __str__(self) -> str:
+        parts = []
+        for finding in self.findings:
+            if finding["kind"] == "birthdate" and not finding["certain"]:
+                label = POSSIBLE_BIRTHDATE
+            else:
+                label = KIND_LABELS[finding["kind"]]
+            parts.append(f"“{finding['excerpt']}” ({label})")
+        return ", ".join(parts)
+
+
+def refuse_unconfirmed(findings: list[dict], confirm_privacy: bool) -> bool:
+    """Raise `personal_data` (carrying the findings) unless the author confirmed; return
+    whether the author confirmed *after a warning* (what `privacy_confirmed` records)."""
+    if not findings:
+        return False
+    if not confirm_privacy:
+        raise GameError("personal_data", found=FoundText(findings), findings=findings)
+    return True
+
+
+def clean_case(title: object, situation: object, question: object) -> tuple[str, str, str]:
+    return (
+        clean_text(
+            title, limit=CASE_TITLE_MAX, empty="case_title_empty", too_long="case_title_too_long"
+        ),
+        clean_block(
+            situation,
+            limit=CASE_SITUATION_MAX,
+            empty="case_situation_empty",
+            too_long="case_situation_too_long",
+        ),
+        clean_block(
+            question,
+            limit=CASE_QUESTION_MAX,
+            empty="case_question_empty",
+            too_long="case_question_too_long",
+        ),
+    )
+
+
+def submit_case(
+    *, participant: Participant, title: str, situation: str, question: str, confirm_privacy: bool
+) -> PracticeCase:
+    """Save a case from one's own practice, unless it looks like it holds personal data.
+
+    Then it is refused with `personal_data` and the findings (kind and excerpt), so the phone
+    can show them and the author can take them out — or confirm, because the detector has
+    false positives and the author knows the case. A confirmed warning is recorded, so the
+    facilitator knows which cases to read before they go on the screen.
+    """
+    title, situation, question = clean_case(title, situation, question)
+    findings = case_findings(title=title, situation=situation, question=question)
+    confirmed = refuse_unconfirmed(findings, confirm_privacy)
+    return PracticeCase.objects.create(
+        traject_id=participant.traject_id,
+        author=participant,
+        title=title,
+        situation=situation,
+        question=question,
+        privacy_confirmed=confirmed,
+    )
+
+
+def edit_case(
+    *,
+    participant: Participant,
+    case_id: int,
+    title: str,
+    situation: str,
+    question: str,
+    confirm_privacy: bool,
+) -> bool:
+    """Change one's own case; the personal-data check runs again on the new text."""
+    case = own_case(participant, case_id)
+    title, situation, question = clean_case(title, situation, question)
+    findings = case_findings(title=title, situation=situation, question=question)
+    confirmed = refuse_unconfirmed(findings, confirm_privacy)
+    if (case.title, case.situation, case.question) == (title, situation, question):
+        return False
+    case.title, case.situation, case.question = title, situation, question
+    case.privacy_confirmed, case.updated_at = confirmed, timezone.now()
+    case.save(update_fields=["title", "situation", "question", "privacy_confirmed", "updated_at"])
+    return True
+
+
+def withdraw_case(*, participant: Participant, case_id: int) -> None:
+    """Take one's own case back (with its dots) before it is picked."""
+    own_case(participant, case_id).delete()
+
+
+def redact_case(
+    *,
+    case: PracticeCase,
+    situation: str,
+    question: str,
+    note: str,
+    title: str | None = None,
+    redacted_by_id: int | None = None,
+) -> bool:
+    """The facilitator rewrites a case to take personal data out, also once it is picked.
+
+    No personal-data refusal here: the facilitator is the one removing it, and a remaining
+    false positive must not block the redaction. The note says what was taken out and why.
+    """
+    new_title, situation, question = clean_case(
+        case.title if title is None else title, situation, question
+    )
+    note = clean_optional(note, limit=REDACTION_MAX, too_long="redaction_too_long")
+    if (case.title, case.situation, case.question) == (new_title, situation, question):
+        return False
+    now = timezone.now()
+    case.title, case.situation, case.question = new_title, situation, question
+    case.redacted_at, case.redacted_by_id, case.redaction_note = now, redacted_by_id, note
+    case.updated_at = now
+    case.save(
+        update_fields=[
+            "title",
+            "situation",
+            "question",
+            "redacted_at",
+            "redacted_by",
+            "redaction_note",
+            "updated_at",
+        ]
+    )
+    return True
+
+
+def set_case_dots(*, participant: Participant, case: PracticeCase, dots: int) -> bool:
+    """Put `dots` dots on a case (0 removes them); at most CASE_DOTS per person in total."""
+    if case.traject_id != participant.traject_id:
+        raise GameError("practice_case_unknown")
+    return place_dots(
+        model=CaseDot, participant=participant, item={"case": case}, dots=dots, allowed=CASE_DOTS
+    )
+
+
+@transaction.atomic
+def pick_cases(*, traject: Traject, case_ids: Sequence[int]) -> bool:
+    """The facilitator picks one to three cases, in the order the room discusses them.
+
+    Picking again replaces the selection; judgements on a case that is no longer picked are
+    kept (picking it back brings them back). The case on the table stays when it is still
+    picked, otherwise the first picked case goes on the table.
+    """
+    ids = list(dict.fromkeys(case_ids))
+    if not PICK_MIN <= len(ids) <= PICK_MAX:
+        raise GameError("pick_count")
+    cases = traject.practice_cases.all()
+    if cases.filter(pk__in=ids).count() != len(ids):
+        raise GameError("practice_case_unknown")
+    before = list(
+        cases.filter(selected=True).order_by("selected_order").values_list("pk", flat=True)
+    )
+    table = cases.filter(on_table=True).values_list("pk", flat=True).first()
+    if before == ids:
+        return False
+    cases.update(selected=False, selected_order=None, on_table=False)
+    for position, case_id in enumerate(ids, start=1):
+        cases.filter(pk=case_id).update(selected=True, selected_order=position)
+    cases.filter(pk=table if table in ids else ids[0]).update(on_table=True)
+    return True
+
+
+@transaction.atomic
+def put_on_table(*, traject: Traject, case: PracticeCase) -> bool:
+    """Show this picked case on the screen and phones: the room judges it now."""
+    if case.traject_id != traject.pk:
+        raise GameError("practice_case_unknown")
+    if not case.selected:
+        raise GameError("case_not_picked")
+    if case.on_table:
+        return False
+    # Clear first: the partial unique index allows one case on the table at any moment.
+    traject.practice_cases.filter(on_table=True).update(on_table=False)
+    traject.practice_cases.filter(pk=case.pk).update(on_table=True)
+    case.on_table = True
+    return True
+
+
+def judge(
+    *,
+    participant: Participant,
+    case: PracticeCase,
+    requirement: Requirement,
+    verdict: str,
+    comment: str = "",
+) -> bool:
+    """Say whether a requirement helps, gets in the way or leaves something missing in a
+    picked case; judging again changes it, an empty verdict takes it back.
+
+    Any picked case can be judged, not only the one on the table, so a verdict sent just as
+    the facilitator moves to the next case still lands.
+    """
+    if case.traject_id != participant.traject_id:
+        raise GameError("practice_case_unknown")
+    if requirement.traject_id != participant.traject_id:
+        raise GameError("requirement_unknown")
+    if not case.selected:
+        raise GameError("case_not_picked")
+    row = Judgement.objects.filter(
+        case=case, requirement=requirement, participant=participant
+    ).first()
+    if not verdict:
+        return row is not None and row.delete()[0] > 0
+    if verdict not in VERDICTS:
+        raise GameError("verdict_unknown")
+    if requirement.status == Requirement.Status.DROPPED:
+        raise GameError("requirement_closed")
+    comment = clean_optional(comment, limit=COMMENT_MAX, too_long="comment_too_long")
+    if row is None:
+        Judgement.objects.create(
+            case=case,
+            requirement=requirement,
+            participant=participant,
+            verdict=verdict,
+            comment=comment,
+        )
+        return True
+    if (row.verdict, row.comment) == (verdict, comment):
+        return False
+    row.verdict, row.comment, row.updated_at = verdict, comment, timezone.now()
+    row.save(update_fields=["verdict", "comment", "updated_at"])
+    return True
+
+
+def set_conclusion(*, case: PracticeCase, text: str) -> bool:
+    """The facilitator's conclusions for a case; empty text removes them."""
+    text = str(text or "").strip()
+    if len(text) > CONCLUSION_MAX:
+        raise GameError("conclusion_too_long", max=CONCLUSION_MAX)
+    row = CaseConclusion.objects.filter(case=case).first()
+    if not text:
+        return row is not None and row.delete()[0] > 0
+    if row is None:
+        CaseConclusion.objects.create(case=case, text=text)
+        return True
+    if row.text == text:
+        return False
+    row.text, row.updated_at = text, timezone.now()
+    row.save(update_fields=["text", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def add_requirement(
+    *, traject: Traject, text: str, reason: str, case: PracticeCase | None = None
+) -> Requirement:
+    """A requirement the cases showed was missing. It is accepted at once — the facilitator
+    adds what the room agreed — and tagged with the reason (and case) for the document."""
+    reason = clean_reason(reason)
+    if case is not None and case.traject_id != traject.pk:
+        raise GameError("practice_case_unknown")
+    requirement = requirements_services.add_requirement(traject=traject, text=text)
+    requirement.status = Requirement.Status.ACCEPTED
+    requirement.save(update_fields=["status"])
+    RequirementAddition.objects.create(requirement=requirement, reason=reason, case=case)
+    return requirement
+
+
+def rephrase_requirement(*, requirement: Requirement, text: str, reason: str) -> bool:
+    """Stap 2's rephrasing (it keeps the old text in a RequirementRevision), with the reason
+    made obligatory: in Stap 3 every adjustment has to say what the practice showed."""
+    return requirements_services.rephrase_requirement(
+        requirement=requirement, text=text, reason=clean_reason(reason)
+    )
