@@ -162,7 +162,7 @@ def percentile(values: list[float], fraction: float) -> float:
 async def run(port: int, live, keys: list[str], timeout: float) -> None:
     from asgiref.sync import sync_to_async
 
-    from sessions.dispatch import current_version
+    from sessions.versions import current_version
     from tests.integration.client import LiveSocket
 
     origin = f"http://127.0.0.1:{port}"

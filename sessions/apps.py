@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pkgutil
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,3 +13,13 @@ class LiveSessionsConfig(AppConfig):
     name = "sessions"
     label = "live"
     verbose_name = _("Live sessions")
+
+    def ready(self) -> None:
+        """Every concept module in sessions/concepts registers its commands and snapshot
+        sections; importing them here, once Django is ready, is what registers them (no other
+        module imports them for that side effect). The system checks then prove the programme
+        is complete."""
+        concepts = import_module("sessions.concepts")
+        for module in pkgutil.iter_modules(concepts.__path__):
+            import_module(f"sessions.concepts.{module.name}")
+        import_module("sessions.checks")

@@ -17,8 +17,10 @@ from django.db import transaction
 
 from game.followup import services as followup_services
 from game.followup.models import DeviceClaim
+from sessions.broadcast import group_name
 from sessions.live import DEVICE_SESSION_KEY
 from sessions.models import Device, LiveSession, hash_token, new_token
+from sessions.versions import bump_version
 
 
 def _token(session, traject_id: int) -> str | None:
@@ -44,8 +46,6 @@ def request_claim(session, *, live: LiveSession, participant_id: int) -> DeviceC
     The HTTP view calls this on the join page of a day-2 session and then shows the claim's
     check code while the facilitator decides.
     """
-    from sessions.dispatch import bump_version  # here: dispatch imports the commands, and so us
-
     with transaction.atomic():
         previous = device_claim(session, live.traject_id)
         if previous is not None and previous.pending:
@@ -76,8 +76,6 @@ def bind_device(claim: DeviceClaim) -> Device:
 def announce(live_id: int, version: int) -> None:
     """Tell the session's connections about a change made outside a WebSocket command (from
     a plain HTTP request, where the consumer's coalescer is not at hand)."""
-    from sessions.broadcast import group_name  # here: broadcast → snapshots → presence → dispatch
-
     layer = get_channel_layer()
     if layer is not None:
         async_to_sync(layer.group_send)(

@@ -19,11 +19,12 @@ from django.utils import translation
 from game.core.errors import GameError
 from sessions import presence
 from sessions.broadcast import coalescer, group_name, snapshots
-from sessions.dispatch import current_version, execute
+from sessions.dispatch import execute
 from sessions.live import find_open_session, participant_for
 from sessions.protocol import ProtocolError, error_message, parse_envelope
 from sessions.rate import TokenBucket
 from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN, Actor
+from sessions.versions import current_version
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,6 @@ from django.db.models import F
 
 from game.core.errors import GameError
 from game.core.models import Phase
-from sessions import commands as _commands  # noqa: F401 - registers the live-session commands
-from sessions import commands_stap1 as _stap1  # noqa: F401 - registers the Stap 1 commands
-from sessions import commands_stap2 as _stap2  # noqa: F401 - registers the Stap 2 commands
-from sessions import commands_stap3 as _stap3  # noqa: F401 - Stap 3 and Dag 2 commands
 from sessions.models import CommandRecord, LiveSession
 from sessions.protocol import Envelope, ProtocolError
 from sessions.registry import COMMANDS, Actor, Context
@@ -82,14 +78,3 @@ def input_locked(live: LiveSession, kind: str | None) -> bool:
     return Phase.objects.filter(
         step__programme_id=live.traject.programme_id, kind=kind, pk__in=live.locked_phases
     ).exists()
-
-
-def bump_version(live_id: int) -> int:
-    """Record that the live state changed outside a command (a phone came or went)."""
-    with transaction.atomic():
-        LiveSession.objects.filter(pk=live_id).update(version=F("version") + 1)
-        return current_version(live_id)
-
-
-def current_version(live_id: int) -> int:
-    return LiveSession.objects.values_list("version", flat=True).get(pk=live_id)

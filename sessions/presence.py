@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from sessions.dispatch import bump_version
 from sessions.models import Attendance, Presence
+from sessions.versions import bump_version
 
 
 def arrive(*, live_id: int, participant_id: int, channel_name: str) -> int:

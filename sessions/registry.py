@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from game.core.models import Participant
 from sessions.models import LiveSession
 from sessions.protocol import ProtocolError
 
@@ -93,3 +94,18 @@ def ids_arg(args: dict, name: str, *, max_items: int = 200) -> list[int]:
     if not isinstance(value, list) or not 1 <= len(value) <= max_items:
         raise ProtocolError("bad_args")
     return [id_arg({"id": item}, "id") for item in value]
+
+
+def me(ctx: Context) -> Participant:
+    return Participant.objects.select_related("traject").get(pk=ctx.actor.participant_id)
+
+
+TEXT_ARG_MAX = 8000  # generous: the services give the precise, localised limit
+
+
+def text_arg(args: dict, name: str) -> str:
+    return str_arg(args, name, max_length=TEXT_ARG_MAX, required=False)
+
+
+def optional_bool(args: dict, name: str) -> bool:
+    return bool_arg(args, name) if name in args else False

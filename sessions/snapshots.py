@@ -16,7 +16,6 @@ from django.utils import translation
 
 from game.core.models import Layer, Participant
 from game.core.selectors import missing_required_layers, phases_of
-from sessions import sections_stap1, sections_stap2, sections_stap3  # noqa: F401 - sections
 from sessions.models import LiveSession, PhaseReady
 from sessions.presence import online_participant_ids
 from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN

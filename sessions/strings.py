@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from game.framework.models import RULE_FIELDS
+from game.requirements import services as requirements_services
 
 
 def live_strings() -> dict:
@@ -551,8 +552,6 @@ def stap3_strings() -> dict:
 def live_limits() -> dict:
     """The services' length limits, for the pages' counters and maxlength attributes (the
     server still enforces them; this only keeps the two from drifting apart)."""
-    from game.requirements import services as requirements_services
-
     return {
         "requirement": requirements_services.REQUIREMENT_MAX,
         "reason": requirements_services.REASON_MAX,

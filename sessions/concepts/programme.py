@@ -1,4 +1,8 @@
-"""The live-session commands: moving through the programme, the timer, locks and readiness."""
+"""Moving the room through the programme: next, back and to a phase, the timer, locking input,
+closing the session, releasing the document, and participants saying they are ready.
+
+The programme's own snapshot part (step, phase, timer) is built by sessions.snapshots for every
+phase kind; this module holds the commands."""
 
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ from sessions.registry import (
 )
 
 TIMER_MIN_SECONDS = 10
+
+
 TIMER_MAX_SECONDS = 3 * 3600
 
 

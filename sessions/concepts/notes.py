@@ -1,63 +1,121 @@
-"""Stap 1 snapshot sections: the stelling on the table, notes, clusters, dots, shared picture.
+"""Notes, clusters, dots and the shared picture live (Stap 1).
 
-Anonymous notes never carry their author to any audience; a signed note carries the name.
-Results of stellingen and dots reach the room only once the facilitator reveals them; the
-console sees them all along.
+Anonymous notes never carry their author to any audience; a signed note carries the name. Dot
+results reach the room only once the facilitator reveals them; the console sees them all along.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
-from game.core.models import Layer
-from game.core.tallies import statement_tally
 from game.notes import selectors as notes_selectors
 from game.notes import services as notes_services
 from game.notes.models import DotVote, Note, Prompt
-from game.statements import services as statements_services
-from game.statements.models import Statement, StatementAnswer
-from sessions.registry import FACILITATOR, PARTICIPANT
+from sessions.protocol import ProtocolError
+from sessions.registry import (
+    FACILITATOR,
+    PARTICIPANT,
+    Context,
+    bool_arg,
+    command,
+    id_arg,
+    int_arg,
+    me,
+    str_arg,
+)
 from sessions.sections import View, section
 
 
-def layer_keys() -> list[str]:
-    return list(Layer.objects.filter(joinable=True).values_list("key", flat=True))
-
-
-@section("statements")
-def statements(view: View) -> tuple[dict, dict[int, dict]]:
-    traject = view.live.traject
-    current = (
-        traject.statements.filter(status__in=statements_services.ANSWERABLE).order_by("-pk").first()
+@command("note.write", audiences={PARTICIPANT}, input_kind="notes")
+def write_note(ctx: Context, args: dict) -> bool:
+    notes_services.write_note(
+        participant=me(ctx),
+        prompt_key=str_arg(args, "prompt", max_length=50),
+        text=str_arg(args, "text", max_length=2000, required=False),
+        signed=bool(args.get("signed", False)),
     )
-    shared: dict = {"statement": None}
-    personal: dict[int, dict] = {}
-    if current is not None:
-        answers = list(
-            StatementAnswer.objects.filter(statement=current).values_list(
-                "participant_id", "participant__layer__key", "answer"
-            )
-        )
-        revealed = current.status == Statement.Status.REVEALED
-        shown = revealed or view.audience == FACILITATOR
-        result = statement_tally(((layer, a) for _, layer, a in answers), layers=layer_keys())
-        shared["statement"] = {
-            "id": current.pk,
-            "text": current.text,
-            "status": current.status,
-            "answered": result.overall.total,
-            "results": asdict(result.overall) if shown else None,
-            "by_layer": {k: asdict(v) for k, v in result.by_layer.items()}
-            if view.audience == FACILITATOR
-            else None,
-        }
-        if view.audience == PARTICIPANT:
-            personal = {pid: {"answer": answer} for pid, _, answer in answers}
-    if view.audience == FACILITATOR:
-        shared["statements"] = [
-            {"id": s.pk, "text": s.text, "status": s.status} for s in traject.statements.all()
-        ]
-    return shared, personal
+    return True
+
+
+@command("note.edit", audiences={PARTICIPANT}, input_kind="notes")
+def edit_note(ctx: Context, args: dict) -> bool:
+    notes_services.edit_note(
+        participant=me(ctx),
+        note_id=id_arg(args, "note"),
+        text=str_arg(args, "text", max_length=2000, required=False),
+        signed=bool_arg(args, "signed"),
+    )
+    return True
+
+
+@command("note.delete", audiences={PARTICIPANT}, input_kind="notes")
+def delete_note(ctx: Context, args: dict) -> bool:
+    notes_services.delete_note(participant=me(ctx), note_id=id_arg(args, "note"))
+    return True
+
+
+@command("cluster.create", audiences={FACILITATOR})
+def create_cluster(ctx: Context, args: dict) -> bool:
+    notes_services.create_cluster(
+        traject=ctx.live.traject, name=str_arg(args, "name", max_length=2000)
+    )
+    return True
+
+
+@command("cluster.rename", audiences={FACILITATOR})
+def rename_cluster(ctx: Context, args: dict) -> bool:
+    cluster = notes_selectors.cluster_of(ctx.live.traject, id_arg(args, "cluster"))
+    notes_services.rename_cluster(cluster=cluster, name=str_arg(args, "name", max_length=2000))
+    return True
+
+
+@command("cluster.delete", audiences={FACILITATOR})
+def delete_cluster(ctx: Context, args: dict) -> bool:
+    notes_services.delete_cluster(
+        cluster=notes_selectors.cluster_of(ctx.live.traject, id_arg(args, "cluster"))
+    )
+    return True
+
+
+@command("note.move", audiences={FACILITATOR})
+def move_note(ctx: Context, args: dict) -> bool:
+    """Move a note into a cluster, or back to the unsorted pile with `cluster: null`."""
+    target = args.get("cluster")
+    cluster = (
+        None
+        if target is None
+        else notes_selectors.cluster_of(ctx.live.traject, id_arg(args, "cluster"))
+    )
+    return notes_services.move_note(
+        traject=ctx.live.traject, note_id=id_arg(args, "note"), cluster=cluster
+    )
+
+
+@command("dots.set", audiences={PARTICIPANT}, input_kind="dots")
+def set_dots(ctx: Context, args: dict) -> bool:
+    cluster = notes_selectors.cluster_of(ctx.live.traject, id_arg(args, "cluster"))
+    return notes_services.set_dots(
+        participant=me(ctx), cluster=cluster, dots=int_arg(args, "dots", low=0, high=100)
+    )
+
+
+@command("dots.reveal", audiences={FACILITATOR})
+def reveal_dots(ctx: Context, args: dict) -> bool:
+    return notes_services.reveal_dots(traject=ctx.live.traject, revealed=bool_arg(args, "revealed"))
+
+
+@command("dots.configure", audiences={FACILITATOR})
+def configure_dots(ctx: Context, args: dict) -> bool:
+    return notes_services.set_dots_per_participant(
+        traject=ctx.live.traject, dots=int_arg(args, "per_participant", low=1, high=100)
+    )
+
+
+@command("picture.save", audiences={FACILITATOR})
+def save_picture(ctx: Context, args: dict) -> bool:
+    texts = args.get("texts")
+    if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
+        raise ProtocolError("bad_args")
+    notes_services.save_shared_picture(traject=ctx.live.traject, texts=texts)
+    return True
 
 
 def note_dict(note: Note) -> dict:

@@ -1,26 +1,150 @@
-"""Stap 3 and Dag 2 snapshot sections: own cases, picking cases, the judgement grid, decision
-rules, the frozen kader, the day-2 review, the revision, and pending device claims.
+"""Testing against practice live (Stap 3): own cases, picking cases, the judgement grid and the
+adjustments to the requirements.
 
-Anonymity as elsewhere: the author of a case is known to the console only (to ask them about
-it, and to redact); verdicts, reactions and reviews reach the projector and phones only as
-counts and unsigned comments; a phone gets its own cases, dots, verdicts, reactions and
-reviews, never anyone else's.
+The author of a case is known to the console only (to ask them about it, and to redact);
+verdicts reach the projector and phones only as counts and unsigned comments; a phone gets its
+own cases, dots and verdicts, never anyone else's.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from game.followup import selectors as followup_selectors
-from game.followup import services as followup_services
-from game.followup.models import Review
-from game.framework import selectors as framework_selectors
-from game.framework.models import FrameworkVersion, RuleReaction
 from game.practice import selectors as practice_selectors
 from game.practice import services as practice_services
 from game.practice.models import CaseDot, Judgement, PracticeCase
-from sessions.registry import FACILITATOR, PARTICIPANT
+from game.requirements import selectors as requirements_selectors
+from sessions.registry import (
+    FACILITATOR,
+    PARTICIPANT,
+    Context,
+    command,
+    id_arg,
+    ids_arg,
+    int_arg,
+    me,
+    optional_bool,
+    str_arg,
+    text_arg,
+)
 from sessions.sections import View, section
+
+
+@command("practice.submit", audiences={PARTICIPANT}, input_kind="own-cases")
+def submit_case(ctx: Context, args: dict) -> bool:
+    """Refused with `personal_data` (the excerpts in the message) until the text is clean or
+    the author sends it again with `confirm_privacy: true`."""
+    practice_services.submit_case(
+        participant=me(ctx),
+        title=text_arg(args, "title"),
+        situation=text_arg(args, "situation"),
+        question=text_arg(args, "question"),
+        confirm_privacy=optional_bool(args, "confirm_privacy"),
+    )
+    return True
+
+
+@command("practice.edit", audiences={PARTICIPANT}, input_kind="own-cases")
+def edit_case(ctx: Context, args: dict) -> bool:
+    return practice_services.edit_case(
+        participant=me(ctx),
+        case_id=id_arg(args, "case"),
+        title=text_arg(args, "title"),
+        situation=text_arg(args, "situation"),
+        question=text_arg(args, "question"),
+        confirm_privacy=optional_bool(args, "confirm_privacy"),
+    )
+
+
+@command("practice.withdraw", audiences={PARTICIPANT}, input_kind="own-cases")
+def withdraw_case(ctx: Context, args: dict) -> bool:
+    practice_services.withdraw_case(participant=me(ctx), case_id=id_arg(args, "case"))
+    return True
+
+
+@command("practice.redact", audiences={FACILITATOR})
+def redact_case(ctx: Context, args: dict) -> bool:
+    return practice_services.redact_case(
+        case=practice_selectors.practice_case_of(ctx.live.traject, id_arg(args, "case")),
+        title=text_arg(args, "title") if "title" in args else None,
+        situation=text_arg(args, "situation"),
+        question=text_arg(args, "question"),
+        note=text_arg(args, "note"),
+        redacted_by_id=ctx.actor.user_id,
+    )
+
+
+@command("practice.dots", audiences={PARTICIPANT}, input_kind="case-pick")
+def set_case_dots(ctx: Context, args: dict) -> bool:
+    return practice_services.set_case_dots(
+        participant=me(ctx),
+        case=practice_selectors.practice_case_of(ctx.live.traject, id_arg(args, "case")),
+        dots=int_arg(args, "dots", low=0, high=100),
+    )
+
+
+@command("practice.pick", audiences={FACILITATOR})
+def pick_cases(ctx: Context, args: dict) -> bool:
+    """`cases`: the ids in discussion order; the service wants one to three of them."""
+    return practice_services.pick_cases(
+        traject=ctx.live.traject, case_ids=ids_arg(args, "cases", max_items=10)
+    )
+
+
+@command("practice.table", audiences={FACILITATOR})
+def put_on_table(ctx: Context, args: dict) -> bool:
+    traject = ctx.live.traject
+    return practice_services.put_on_table(
+        traject=traject, case=practice_selectors.practice_case_of(traject, id_arg(args, "case"))
+    )
+
+
+@command("judgement.set", audiences={PARTICIPANT}, input_kind="judge")
+def judge(ctx: Context, args: dict) -> bool:
+    """`verdict` helpt/knelt/ontbreekt with an optional `comment`; an empty verdict takes the
+    judgement back."""
+    traject = ctx.live.traject
+    return practice_services.judge(
+        participant=me(ctx),
+        case=practice_selectors.practice_case_of(traject, id_arg(args, "case")),
+        requirement=requirements_selectors.requirement_of(traject, id_arg(args, "requirement")),
+        verdict=str_arg(args, "verdict", max_length=20, required=False),
+        comment=text_arg(args, "comment"),
+    )
+
+
+@command("practice.conclude", audiences={FACILITATOR})
+def set_conclusion(ctx: Context, args: dict) -> bool:
+    return practice_services.set_conclusion(
+        case=practice_selectors.practice_case_of(ctx.live.traject, id_arg(args, "case")),
+        text=text_arg(args, "text"),
+    )
+
+
+@command("adjust.add", audiences={FACILITATOR})
+def add_requirement(ctx: Context, args: dict) -> bool:
+    """A requirement the cases showed was missing, with why (and optionally which case)."""
+    traject = ctx.live.traject
+    case = (
+        practice_selectors.practice_case_of(traject, id_arg(args, "case"))
+        if args.get("case") is not None
+        else None
+    )
+    practice_services.add_requirement(
+        traject=traject, text=text_arg(args, "text"), reason=text_arg(args, "reason"), case=case
+    )
+    return True
+
+
+@command("adjust.rephrase", audiences={FACILITATOR})
+def rephrase_requirement(ctx: Context, args: dict) -> bool:
+    return practice_services.rephrase_requirement(
+        requirement=requirements_selectors.requirement_of(
+            ctx.live.traject, id_arg(args, "requirement")
+        ),
+        text=text_arg(args, "text"),
+        reason=text_arg(args, "reason"),
+    )
 
 
 def privacy_reminder() -> str:
@@ -38,9 +162,6 @@ def case_text(case: PracticeCase) -> dict:
         "situation": case.situation,
         "question": case.question,
     }
-
-
-# --- own cases --------------------------------------------------------------------------------
 
 
 @section("own-cases")
@@ -95,9 +216,6 @@ def own_cases(view: View) -> tuple[dict, dict[int, dict]]:
     return shared, personal
 
 
-# --- picking cases ----------------------------------------------------------------------------
-
-
 @section("case-pick")
 def case_pick(view: View) -> tuple[dict, dict[int, dict]]:
     """Dot totals reach the room once the facilitator has picked, so nobody follows the crowd
@@ -139,9 +257,6 @@ def case_pick(view: View) -> tuple[dict, dict[int, dict]]:
             if pid in personal:
                 personal[pid]["case_dots"][str(case_id)] = dots
     return shared, personal
-
-
-# --- judging ----------------------------------------------------------------------------------
 
 
 def verdict_labels() -> dict[str, str]:
@@ -201,147 +316,3 @@ def judging(view: View) -> tuple[dict, dict[int, dict]]:
     else:
         shared["judging"]["grid"] = practice_selectors.judgement_grid(table) if table else None
     return shared, personal
-
-
-# --- decision rules ---------------------------------------------------------------------------
-
-
-@section("rules")
-def rules(view: View) -> tuple[dict, dict[int, dict]]:
-    traject = view.live.traject
-    shared = {
-        "rules": {
-            "labels": {
-                "agree": _("Agree"),
-                "concern": _("I have a concern"),
-            },
-            "items": framework_selectors.rule_summaries(
-                traject, include_dropped=view.audience == FACILITATOR
-            ),
-        }
-    }
-    personal: dict[int, dict] = {}
-    if view.audience == PARTICIPANT:
-        personal = {p.pk: {"rule_reactions": {}} for p in view.people}
-        rows = RuleReaction.objects.filter(rule__traject=traject).values_list(
-            "participant_id", "rule_id", "stance", "comment"
-        )
-        for pid, rule_id, stance, comment in rows:
-            if pid in personal:
-                personal[pid]["rule_reactions"][str(rule_id)] = {
-                    "stance": stance,
-                    "comment": comment,
-                }
-    return shared, personal
-
-
-# --- the kader op maat ------------------------------------------------------------------------
-
-
-def version_dict(version: FrameworkVersion) -> dict:
-    content = version.content
-    return {
-        "number": version.number,
-        "frozen_at": version.frozen_at.isoformat(),
-        "requirements": content.get("requirements", []),
-        "rules": content.get("rules", []),
-        "cases": content.get("cases", []),
-    }
-
-
-@section("framework")
-def framework(view: View) -> tuple[dict, dict[int, dict]]:
-    """The latest frozen version; before freezing, the console sees what would be frozen."""
-    traject = view.live.traject
-    latest = framework_selectors.latest_framework(traject)
-    shared: dict = {"framework": version_dict(latest) if latest else None}
-    if view.audience == FACILITATOR and latest is None:
-        shared["framework_draft"] = framework_selectors.framework_draft(traject)
-    return shared, {}
-
-
-# --- Dag 2 ------------------------------------------------------------------------------------
-
-
-def applied_labels() -> dict[str, str]:
-    return {"ja": _("Yes"), "deels": _("Partly"), "nee": _("No")}
-
-
-@section("review")
-def review(view: View) -> tuple[dict, dict[int, dict]]:
-    """Every item of the latest version; the console and projector see the answers counted
-    (and the texts, unsigned) as they come in; a phone sees its own reviews."""
-    latest = framework_selectors.latest_framework(view.live.traject)
-    if latest is None:
-        return {"review": None}, {}
-    shared: dict = {
-        "review": {
-            "version": latest.number,
-            "labels": applied_labels(),
-            "text_max": followup_services.REVIEW_TEXT_MAX,
-            "items": framework_selectors.framework_items(latest),
-        }
-    }
-    personal: dict[int, dict] = {}
-    if view.audience == PARTICIPANT:
-        personal = {p.pk: {"reviews": {}} for p in view.people}
-        rows = Review.objects.filter(version=latest).values_list(
-            "participant_id", "item_key", "applied", "how_it_went", "improve"
-        )
-        for pid, key, applied, how_it_went, improve in rows:
-            if pid in personal:
-                personal[pid]["reviews"][key] = {
-                    "applied": applied,
-                    "how_it_went": how_it_went,
-                    "improve": improve,
-                }
-    else:
-        shared["review"]["summary"] = followup_selectors.review_summary(latest)
-    return shared, personal
-
-
-@section("revise")
-def revise(view: View) -> tuple[dict, dict[int, dict]]:
-    """Once a revision exists, everyone sees what changed and why (the diff with the version
-    it revised). The console also gets the reviewed version's items with their review summary,
-    to write the changes from."""
-    traject = view.live.traject
-    latest = framework_selectors.latest_framework(traject)
-    if latest is None:
-        return {"revision": None}, {}
-    based_on = latest.content.get("based_on")
-    previous = traject.framework_versions.filter(number=based_on).first() if based_on else None
-    shared: dict = {
-        "revision": {
-            "version": latest.number,
-            "based_on": based_on,
-            "diff": followup_selectors.framework_diff(previous, latest) if previous else None,
-        }
-    }
-    if view.audience == FACILITATOR:
-        reviewed = previous or latest
-        shared["revision"]["reviewed"] = {
-            "version": reviewed.number,
-            "summary": followup_selectors.review_summary(reviewed),
-        }
-    return shared, {}
-
-
-@section("join", "info", "review", "revise")
-def claims(view: View) -> tuple[dict, dict[int, dict]]:
-    """Returning participants on a new device, waiting to be recognised (console only)."""
-    if view.audience != FACILITATOR:
-        return {}, {}
-    return {
-        "claims": [
-            {
-                "id": claim.pk,
-                "participant": claim.participant_id,
-                "name": claim.participant.name,
-                "layer_label": claim.participant.layer.text("label", view.lang),
-                "check_code": claim.check_code,
-                "created_at": claim.created_at.isoformat(),
-            }
-            for claim in followup_selectors.pending_claims(view.live.traject)
-        ]
-    }, {}

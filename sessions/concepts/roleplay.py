@@ -1,23 +1,111 @@
-"""Stap 2 snapshot sections: role cards, the case, reactions, wensenpakketten, candidate
-requirements, votes and the vertical-support results.
+"""The role-play live (Stap 2): dealing roles, the case and its developments, reactions and
+wishes written in the played role.
 
-A participant sees only their own role card, reaction, wishes and votes; the projector shows
-reactions and wishes per role without names; results reach phones and the projector once the
-facilitator reveals them (the console sees them all along).
+A participant sees only their own role card, reaction and wishes; the projector shows reactions
+and wishes per role without names.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count
+import secrets
 
 from game.core.models import Layer
-from game.requirements import selectors as requirements_selectors
-from game.requirements.models import RequirementVote
 from game.roleplay import selectors as roleplay_selectors
 from game.roleplay import services as roleplay_services
 from game.roleplay.models import Case, Development, Reaction, RoleAssignment
-from sessions.registry import FACILITATOR, PARTICIPANT
+from sessions.registry import (
+    FACILITATOR,
+    PARTICIPANT,
+    Context,
+    bool_arg,
+    command,
+    id_arg,
+    int_arg,
+    me,
+    str_arg,
+)
 from sessions.sections import View, section
+
+SEED_MAX = 2**31 - 1
+
+
+@command("roles.deal", audiences={FACILITATOR})
+def deal_roles(ctx: Context, args: dict) -> bool:
+    """Deal (or re-deal) the roles; without a seed each deal is a fresh draw. A retried command
+    id is not applied twice (dispatch), so a fresh seed cannot deal twice by accident."""
+    seed = (
+        int_arg(args, "seed", low=0, high=SEED_MAX)
+        if args.get("seed") is not None
+        else secrets.randbelow(SEED_MAX)
+    )
+    roleplay_services.deal_roles(traject=ctx.live.traject, seed=seed)
+    return True
+
+
+@command("roles.override", audiences={FACILITATOR})
+def override_role(ctx: Context, args: dict) -> bool:
+    return roleplay_services.override_role(
+        traject=ctx.live.traject,
+        participant_id=id_arg(args, "participant"),
+        role_key=str_arg(args, "role", max_length=50),
+    )
+
+
+@command("roles.reveal", audiences={FACILITATOR})
+def reveal_roles(ctx: Context, args: dict) -> bool:
+    return roleplay_services.reveal_roles(
+        traject=ctx.live.traject, revealed=bool_arg(args, "revealed")
+    )
+
+
+@command("case.choose", audiences={FACILITATOR})
+def choose_case(ctx: Context, args: dict) -> bool:
+    return roleplay_services.choose_case(
+        traject=ctx.live.traject, case_key=str_arg(args, "case", max_length=50)
+    )
+
+
+@command("case.reveal_next", audiences={FACILITATOR})
+def reveal_next_development(ctx: Context, args: dict) -> bool:
+    roleplay_services.reveal_next_development(traject=ctx.live.traject)
+    return True
+
+
+@command("case.hide_last", audiences={FACILITATOR})
+def hide_last_development(ctx: Context, args: dict) -> bool:
+    return roleplay_services.hide_last_development(traject=ctx.live.traject)
+
+
+@command("reaction.write", audiences={PARTICIPANT}, input_kind="reactions")
+def write_reaction(ctx: Context, args: dict) -> bool:
+    roleplay_services.write_reaction(
+        participant=me(ctx), text=str_arg(args, "text", max_length=4000, required=False)
+    )
+    return True
+
+
+@command("wish.write", audiences={PARTICIPANT}, input_kind="wishes")
+def write_wish(ctx: Context, args: dict) -> bool:
+    roleplay_services.write_wish(
+        participant=me(ctx), text=str_arg(args, "text", max_length=2000, required=False)
+    )
+    return True
+
+
+@command("wish.edit", audiences={PARTICIPANT}, input_kind="wishes")
+def edit_wish(ctx: Context, args: dict) -> bool:
+    return roleplay_services.edit_wish(
+        participant=me(ctx),
+        wish_id=id_arg(args, "wish"),
+        text=str_arg(args, "text", max_length=2000, required=False),
+    )
+
+
+@command("wish.delete", audiences={PARTICIPANT}, input_kind="wishes")
+def delete_wish(ctx: Context, args: dict) -> bool:
+    roleplay_services.delete_wish(participant=me(ctx), wish_id=id_arg(args, "wish"))
+    return True
+
 
 CASE_KINDS = ("roles", "case", "reactions", "wishes")
 
@@ -140,84 +228,3 @@ def wishes(view: View) -> tuple[dict, dict[int, dict]]:
         for role, items in roleplay_selectors.wish_packages(traject)
     ]
     return {"packages": packages}, {}
-
-
-def requirement_list(view: View) -> list[dict]:
-    roles = requirements_selectors.roles_by_requirement(view.live.traject)
-    labels = {layer.key: layer.text("label", view.lang) for layer in Layer.objects.all()}
-    return [
-        {
-            "id": r.pk,
-            "text": r.text,
-            "status": r.status,
-            "roles": [labels[key] for key in roles.get(r.pk, [])],
-            "sources": r.source_count if view.audience == FACILITATOR else None,
-        }
-        for r in view.live.traject.requirements.annotate(source_count=Count("sources"))
-    ]
-
-
-@section("merge")
-def candidates(view: View) -> tuple[dict, dict[int, dict]]:
-    return {"requirements": requirement_list(view)}, {}
-
-
-@section("prioritise")
-def prioritise(view: View) -> tuple[dict, dict[int, dict]]:
-    traject = view.live.traject
-    open_ones = [r for r in requirement_list(view) if r["status"] != "dropped"]
-    shared = {
-        "voting": {
-            "method": traject.vote_method,
-            "dots": traject.requirement_dots,
-            "revealed": traject.votes_revealed,
-            "requirements": open_ones,
-        }
-    }
-    personal: dict[int, dict] = {}
-    if view.audience == PARTICIPANT:
-        personal = {p.pk: {"votes": {}} for p in view.people}
-        rows = RequirementVote.objects.filter(requirement__traject=traject).values_list(
-            "participant_id", "requirement_id", "choice", "dots"
-        )
-        for pid, requirement_id, choice, dots in rows:
-            if pid in personal:
-                personal[pid]["votes"][str(requirement_id)] = choice or dots
-    if view.audience != PARTICIPANT:  # voting progress for the console and the projector
-        shared["voting"]["voters"] = (
-            RequirementVote.objects.filter(requirement__traject=traject)
-            .values("participant")
-            .distinct()
-            .count()
-        )
-    return shared, personal
-
-
-@section("prioritise", "results", "adopt")
-def results(view: View) -> tuple[dict, dict[int, dict]]:
-    traject = view.live.traject
-    kind = view.live.phase.kind
-    shown = view.audience == FACILITATOR or traject.votes_revealed or kind != "prioritise"
-    if not shown:
-        return {"results": None}, {}
-    every_layer = layer_labels(view.lang)
-    return {
-        "results": {
-            "layers": [layer for layer in every_layer if layer["joinable"]],
-            "role_labels": {layer["key"]: layer["label"] for layer in every_layer},
-            "items": requirements_selectors.requirement_results(traject),
-        }
-    }, {}
-
-
-@section("adopt")
-def adopted(view: View) -> tuple[dict, dict[int, dict]]:
-    versions = list(view.live.traject.programme_versions.order_by("-number")[:1])
-    latest = versions[0] if versions else None
-    return {
-        "adopted": {
-            "version": latest.number if latest else 0,
-            "adopted_at": latest.adopted_at.isoformat() if latest else None,
-            "requirements": [r["text"] for r in latest.content["requirements"]] if latest else [],
-        }
-    }, {}

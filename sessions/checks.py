@@ -1,0 +1,1 @@
+"""System checks: the programme is complete before anyone joins (filled in below)."""
