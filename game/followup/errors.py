@@ -1,0 +1,18 @@
+"""Error codes of day 2: claims, reviews and revisions and their messages."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+MESSAGES = {
+    "own_layer": _("Nobody plays their own layer in the game. Choose another role."),
+    "not_frozen": _("There is no frozen framework yet."),
+    "claim_unknown": _("That claim does not exist (any more)."),
+    "claim_decided": _("This claim has already been confirmed or rejected."),
+    "applied_unknown": _("Choose yes, partly or no."),
+    "review_item_unknown": _("That item is not part of the framework."),
+    "review_too_long": _("An answer can be at most %(max)s characters."),
+    "changes_none": _("There is nothing to revise."),
+    "change_invalid": _("One of the changes is not valid. Check kind, item and action."),
+    "change_twice": _("Each item can be changed only once per revision."),
+}
