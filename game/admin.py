@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from game.core.models import Layer, Participant, Phase, Programme, Step, Traject
+from game.core.models import Layer, Participant, Phase, Programme, Reveal, Step, Traject
 from game.followup.models import DeviceClaim
 from game.framework.models import DecisionRule, FrameworkVersion
 from game.notes.models import Prompt
@@ -38,9 +38,18 @@ class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["key", "title_nl", "title_en"]
 
 
+class RevealInline(admin.TabularInline):
+    """What the facilitator has revealed to whom; the console's switches write these rows."""
+
+    model = Reveal
+    extra = 0
+    fields = ["what", "audience", "revealed_at"]
+
+
 @admin.register(Traject)
 class TrajectAdmin(admin.ModelAdmin):
     list_display = ["gemeente", "title", "date", "facilitator", "language"]
+    inlines = [RevealInline]
 
 
 @admin.register(Participant)

@@ -8,6 +8,7 @@ from game.core.models import (  # noqa: F401
     Participant,
     Phase,
     Programme,
+    Reveal,
     Step,
     Traject,
 )

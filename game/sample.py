@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import random
 
-from game.core.models import Participant, Traject
-from game.core.services import join_traject
+from game.core.models import Participant, Reveal, Traject
+from game.core.services import join_traject, set_revealed
 from game.followup import services as followup_services
 from game.framework import selectors as framework_selectors
 from game.framework import services as framework_services
@@ -187,13 +187,13 @@ def populate(traject: Traject, *, seed: int = 7, through: str = "review") -> lis
     for person in people:
         for cluster in rng.sample(list(clusters.values()), 2):
             notes_services.set_dots(participant=person, cluster=cluster, dots=rng.randint(1, 2))
-    notes_services.reveal_dots(traject=traject, revealed=True)
+    set_revealed(traject=traject, what=Reveal.What.DOTS, revealed=True)
     notes_services.save_shared_picture(
         traject=traject, texts=notes_selectors.draft_shared_picture(traject)
     )
 
     roleplay_services.deal_roles(traject=traject, seed=seed)
-    roleplay_services.reveal_roles(traject=traject, revealed=True)
+    set_revealed(traject=traject, what=Reveal.What.ROLES, revealed=True)
     roleplay_services.choose_case(traject=traject, case_key=Case.objects.first().key)
     roleplay_services.reveal_next_development(traject=traject)
     wishes = []
@@ -215,7 +215,7 @@ def populate(traject: Traject, *, seed: int = 7, through: str = "review") -> lis
             requirements_services.cast_moscow(
                 participant=person, requirement=requirement, choice=choice
             )
-    requirements_services.reveal_votes(traject=traject, revealed=True)
+    set_revealed(traject=traject, what=Reveal.What.VOTES, revealed=True)
     for requirement in requirements[:4]:
         requirements_services.decide_requirement(requirement=requirement, decision="accept")
     requirements_services.decide_requirement(requirement=requirements[4], decision="drop")

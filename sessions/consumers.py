@@ -2,7 +2,8 @@
 
 It identifies the connection, checks each command's audience, hands it to `dispatch.execute`
 (one transaction), answers only after commit, and passes on the coalesced "new version" notices
-as the snapshot of its audience.
+as the snapshot of its audience, or as just the new version number when what this connection
+shows did not change (a phone is not sent the console's readiness list again and again).
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
     actor: Actor | None = None
     live_id: int | None = None
     sent_version = 0
+    # (shared digest, own `me` JSON) of the last full frame sent on this connection.
+    sent_content: tuple[bytes, str] | None = None
 
     async def connect(self) -> None:
         self.audience = self.scope["url_route"]["kwargs"]["audience"]
@@ -155,10 +158,14 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         if snapshot.version <= self.sent_version and not force:
             return
         self.sent_version = max(self.sent_version, snapshot.version)
+        me_json = snapshot.me_json(self.actor.participant_id)
+        content = (snapshot.shared_digest, me_json)
+        if content == self.sent_content and not force:
+            await self.send(text_data=snapshot.version_message())
+            return
+        self.sent_content = content
         await self.send(
-            text_data=snapshot.message(
-                participant_id=self.actor.participant_id, server_time_ms=int(time.time() * 1000)
-            )
+            text_data=snapshot.message(me_json=me_json, server_time_ms=int(time.time() * 1000))
         )
 
     @classmethod

@@ -1,4 +1,5 @@
-"""Applying one command: permission, idempotency, one transaction, one version bump.
+"""Applying one command: permission, its declared arguments, idempotency, one transaction, one
+version bump.
 
 This is the only place that changes live state on behalf of a WebSocket message, so the rules
 "persisted before acknowledged" and "a retried id is applied once" hold everywhere.
@@ -33,6 +34,7 @@ def execute(*, live_id: int, actor: Actor, envelope: Envelope) -> Outcome:
         raise ProtocolError("forbidden")
     if not envelope.id:
         raise ProtocolError("bad_message")
+    args = command.args.parse(envelope.args)
     try:
         with transaction.atomic():
             live = (
@@ -49,7 +51,7 @@ def execute(*, live_id: int, actor: Actor, envelope: Envelope) -> Outcome:
                 raise ProtocolError("session_closed")
             if command.is_input and input_locked(live, command.input_kind):
                 raise GameError("phase_locked")
-            changed = command.handler(Context(live=live, actor=actor), envelope.args)
+            changed = command.handler(Context(live=live, actor=actor), args)
             if changed:
                 live.version = F("version") + 1
                 live.save()

@@ -2,7 +2,8 @@
 
 Client → server: `{"cmd": "phase.next", "id": "<client id>", "args": {...}}`, plus
 `{"cmd": "sync", "args": {"version": n}}` and `{"cmd": "ping"}` which change nothing.
-Server → client: `{"type": "state", "version": n, "state": {...}}`, `{"ack": id, "version": n}`,
+Server → client: `{"type": "state", "version": n, "state": {...}}`, or `{"type": "version",
+"version": n}` when version n changes nothing this connection shows, `{"ack": id, "version": n}`,
 `{"error": {"code", "message"}, "id": id}` and `{"type": "pong"}`.
 """
 

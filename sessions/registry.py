@@ -1,7 +1,8 @@
 """Command handlers registered by name, each with the audiences allowed to send it.
 
-A handler runs inside the command's transaction with the live session row locked. It changes the
-state through game services and returns True when something changed (the version then grows).
+A handler runs inside the command's transaction with the live session row locked, with its
+declared arguments already checked (sessions.arguments). It changes the state through game
+services and returns True when something changed (the version then grows).
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.core.models import Participant
+from game.core.models import Audience, Participant
+from sessions.arguments import Args
 from sessions.models import LiveSession
-from sessions.protocol import ProtocolError
 
-FACILITATOR = "facilitator"
-PARTICIPANT = "participant"
-SCREEN = "screen"
+# The audiences by the game's names, as plain strings (group names, JSON, the pages).
+FACILITATOR = Audience.FACILITATOR.value
+PARTICIPANT = Audience.PARTICIPANT.value
+SCREEN = Audience.SCREEN.value
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class Context:
     actor: Actor
 
 
-Handler = Callable[[Context, dict], bool]
+Handler = Callable[[Context, Args], bool]
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Command:
     name: str
     audiences: frozenset[str]
     handler: Handler
+    args: type[Args]
     # Participant input is refused while its phase is locked: the phases of kind `input_kind`
     # (so a draft sent just after the facilitator moved on still lands), or else the current one.
     is_input: bool
@@ -49,63 +52,31 @@ class Command:
 
 
 COMMANDS: dict[str, Command] = {}
+# Names registered twice: the later one would silently replace the first, so the system check
+# (sessions/checks.py) refuses to start.
+DUPLICATE_COMMANDS: set[str] = set()
 
 
 def command(
-    name: str, *, audiences: set[str], is_input: bool = False, input_kind: str | None = None
+    name: str,
+    *,
+    audiences: set[str],
+    args: type[Args],
+    is_input: bool = False,
+    input_kind: str | None = None,
 ):
+    """Register a handler; `args` is the model its arguments are parsed with (NoArgs if none)."""
+
     def register(handler: Handler) -> Handler:
+        if name in COMMANDS:
+            DUPLICATE_COMMANDS.add(name)
         COMMANDS[name] = Command(
-            name, frozenset(audiences), handler, is_input or bool(input_kind), input_kind
+            name, frozenset(audiences), handler, args, is_input or bool(input_kind), input_kind
         )
         return handler
 
     return register
 
 
-def int_arg(args: dict, name: str, *, low: int, high: int) -> int:
-    value = args.get(name)
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ProtocolError("bad_args")
-    return value
-
-
-def str_arg(args: dict, name: str, *, max_length: int = 200, required: bool = True) -> str:
-    value = args.get(name, "")
-    if not isinstance(value, str) or len(value) > max_length or (required and not value.strip()):
-        raise ProtocolError("bad_args")
-    return value
-
-
-def id_arg(args: dict, name: str) -> int:
-    return int_arg(args, name, low=1, high=2**62)
-
-
-def bool_arg(args: dict, name: str) -> bool:
-    value = args.get(name)
-    if not isinstance(value, bool):
-        raise ProtocolError("bad_args")
-    return value
-
-
-def ids_arg(args: dict, name: str, *, max_items: int = 200) -> list[int]:
-    """A non-empty list of ids (e.g. the wishes to merge)."""
-    value = args.get(name)
-    if not isinstance(value, list) or not 1 <= len(value) <= max_items:
-        raise ProtocolError("bad_args")
-    return [id_arg({"id": item}, "id") for item in value]
-
-
 def me(ctx: Context) -> Participant:
     return Participant.objects.select_related("traject").get(pk=ctx.actor.participant_id)
-
-
-TEXT_ARG_MAX = 8000  # generous: the services give the precise, localised limit
-
-
-def text_arg(args: dict, name: str) -> str:
-    return str_arg(args, name, max_length=TEXT_ARG_MAX, required=False)
-
-
-def optional_bool(args: dict, name: str) -> bool:
-    return bool_arg(args, name) if name in args else False

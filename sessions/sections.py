@@ -1,13 +1,18 @@
 """Snapshot sections per phase kind: only what the current phase needs is built.
 
 A section builder returns the shared part for its audience and a dict of personal parts per
-participant id, built in one pass for everyone (never one query per phone).
+participant id, built in one pass for everyone (never one query per phone). Its return
+annotation names both as TypedDicts, `tuple[NotesState, dict[int, NotesMine]]`: they are the
+section's part of the snapshot contract (sessions.schema). A key that only some audiences get is
+NotRequired, with who gets it beside it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from typing_extensions import TypedDict
 
 from game.core.models import Participant
 from sessions.models import LiveSession
@@ -22,6 +27,10 @@ class View:
     audience: str
     lang: str
     people: list[Participant]
+
+
+class NoPersonal(TypedDict):
+    """The personal part of a section that gives phones nothing of their own."""
 
 
 Section = Callable[[View], tuple[dict, dict[int, dict]]]

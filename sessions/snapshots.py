@@ -7,15 +7,17 @@ build per version, not 1,000.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils import translation
+from typing_extensions import TypedDict
 
-from game.core.models import Layer, Participant
-from game.core.selectors import missing_required_layers, phases_of
+from game.core.models import Layer, Participant, Reveal
+from game.core.selectors import is_revealed, missing_required_layers, phases_of
 from sessions.models import LiveSession, PhaseReady
 from sessions.presence import online_participant_ids
 from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN
@@ -27,14 +29,120 @@ class Snapshot:
     version: int
     shared_json: str
     personal: dict[int, dict]
+    # Made once per build, so each connection can tell cheaply whether the shared part differs
+    # from the one it sent last (sessions.consumers sends only the version when nothing does).
+    shared_digest: bytes = field(init=False, repr=False)
 
-    def message(self, *, participant_id: int | None, server_time_ms: int) -> str:
+    def __post_init__(self) -> None:
+        digest = hashlib.blake2b(self.shared_json.encode(), digest_size=16).digest()
+        object.__setattr__(self, "shared_digest", digest)
+
+    def me_json(self, participant_id: int | None) -> str:
+        return json.dumps(self.personal.get(participant_id)) if participant_id else "null"
+
+    def message(self, *, me_json: str, server_time_ms: int) -> str:
         """The text frame for one connection, splicing the pre-serialised shared part."""
-        me = json.dumps(self.personal.get(participant_id)) if participant_id else "null"
         return (
             f'{{"type":"state","version":{self.version},"server_time":{server_time_ms},'
-            f'"me":{me},"state":{self.shared_json}}}'
+            f'"me":{me_json},"state":{self.shared_json}}}'
         )
+
+    def version_message(self) -> str:
+        """The frame for a connection whose picture this version does not change."""
+        return f'{{"type":"version","version":{self.version}}}'
+
+
+# The parts every snapshot is made of besides its sections; sessions.schema makes the snapshot's
+# JSON Schema from these types and the sections' own.
+
+
+class SessionInfo(TypedDict):
+    code: str
+    gemeente: str
+    title: str
+    closed: bool
+    document_released: bool
+
+
+class StepInfo(TypedDict):
+    key: str
+    title: str
+    outcome: str
+    day: int
+
+
+class PhaseInfo(TypedDict):
+    key: str
+    kind: str
+    title: str
+    instruction: str
+    accepts_input: bool
+    locked: bool
+    position: int
+    count: int
+
+
+class Timer(TypedDict):
+    ends_at: int  # epoch milliseconds
+    seconds: int
+
+
+class Common(TypedDict):
+    """What every audience sees."""
+
+    session: SessionInfo
+    step: StepInfo
+    phase: PhaseInfo
+    timer: Timer | None
+
+
+class LayerCount(TypedDict):
+    key: str
+    label: str
+    joined: int
+    online: int
+
+
+class ScreenPart(TypedDict):
+    layers: list[LayerCount]
+
+
+class ParticipantRow(TypedDict):
+    id: int
+    name: str
+    layer: str
+    layer_label: str
+    online: bool
+    ready: bool
+
+
+class OutlinePhase(TypedDict):
+    key: str
+    title: str
+    current: bool
+    locked: bool
+
+
+class OutlineStep(TypedDict):
+    key: str
+    title: str
+    phases: list[OutlinePhase]
+
+
+class FacilitatorPart(TypedDict):
+    participants: list[ParticipantRow]
+    layers: list[LayerCount]
+    missing_layers: list[str]
+    ready_count: int
+    outline: list[OutlineStep]
+
+
+class Me(TypedDict):
+    """A phone's own part, before the sections add theirs."""
+
+    name: str
+    layer: str
+    ready: bool
 
 
 def epoch_ms(moment: datetime | None) -> int | None:
@@ -44,9 +152,12 @@ def epoch_ms(moment: datetime | None) -> int | None:
 def build_snapshot(*, live_id: int, audience: str, lang: str) -> Snapshot:
     with translation.override(lang):
         # Read the version before the data: data newer than its label is harmless, the
-        # reverse would leave a stale picture until the next change.
-        live = LiveSession.objects.select_related("traject__programme", "phase__step").get(
-            pk=live_id
+        # reverse would leave a stale picture until the next change. The reveals are read
+        # once here for every section that asks the game what this audience may see.
+        live = (
+            LiveSession.objects.select_related("traject__programme", "phase__step")
+            .prefetch_related("traject__reveals")
+            .get(pk=live_id)
         )
         state = common_state(live, lang)
         people = attendees(live)
@@ -54,7 +165,7 @@ def build_snapshot(*, live_id: int, audience: str, lang: str) -> Snapshot:
         if audience == FACILITATOR:
             state |= facilitator_state(live, lang, people)
         elif audience == SCREEN:
-            state |= {"layers": layer_counts(people, online_participant_ids(live.pk), lang)}
+            state |= ScreenPart(layers=layer_counts(people, online_participant_ids(live.pk), lang))
         elif audience == PARTICIPANT:
             personal = participant_parts(live, lang, people)
         shared, parts = build_sections(View(live=live, audience=audience, lang=lang, people=people))
@@ -69,7 +180,7 @@ def build_snapshot(*, live_id: int, audience: str, lang: str) -> Snapshot:
         )
 
 
-def common_state(live: LiveSession, lang: str) -> dict:
+def common_state(live: LiveSession, lang: str) -> Common:
     phase, step, traject = live.phase, live.phase.step, live.traject
     phases = phases_of(traject.programme)
     position = next(i for i, p in enumerate(phases) if p.pk == phase.pk)
@@ -79,7 +190,7 @@ def common_state(live: LiveSession, lang: str) -> dict:
             "gemeente": traject.gemeente,
             "title": traject.title,
             "closed": not live.is_open,
-            "document_released": traject.document_released,
+            "document_released": is_revealed(traject, Reveal.What.DOCUMENT),
         },
         "step": {
             "key": step.key,
@@ -114,7 +225,7 @@ def attendees(live: LiveSession) -> list[Participant]:
     )
 
 
-def layer_counts(people: list[Participant], online: set[int], lang: str) -> list[dict]:
+def layer_counts(people: list[Participant], online: set[int], lang: str) -> list[LayerCount]:
     joined = Counter(p.layer_id for p in people)
     present = Counter(p.layer_id for p in people if p.pk in online)
     return [
@@ -128,7 +239,7 @@ def layer_counts(people: list[Participant], online: set[int], lang: str) -> list
     ]
 
 
-def facilitator_state(live: LiveSession, lang: str, people: list[Participant]) -> dict:
+def facilitator_state(live: LiveSession, lang: str, people: list[Participant]) -> FacilitatorPart:
     online = online_participant_ids(live.pk)
     ready = set(
         PhaseReady.objects.filter(live_session=live, phase=live.phase).values_list(
@@ -173,7 +284,7 @@ def facilitator_state(live: LiveSession, lang: str, people: list[Participant]) -
     }
 
 
-def participant_parts(live: LiveSession, lang: str, people: list[Participant]) -> dict[int, dict]:
+def participant_parts(live: LiveSession, lang: str, people: list[Participant]) -> dict[int, Me]:
     ready = set(
         PhaseReady.objects.filter(live_session=live, phase=live.phase).values_list(
             "participant_id", flat=True

@@ -6,7 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from game.framework.models import RULE_FIELDS
+from game.notes import services as notes_services
+from game.practice import services as practice_services
 from game.requirements import services as requirements_services
+from game.statements import services as statements_services
 
 
 def live_strings() -> dict:
@@ -520,7 +523,6 @@ def stap3_strings() -> dict:
             "touch carry over unchanged."
         ),
         "action": {"keep": _("Keep"), "rephrase": _("Rephrase"), "drop": _("Drop")},
-        "rule_parts_hint": _("Fill in only the parts that change; the others stay as they are."),
         "add_rule": _("Add a decision rule"),
         "add_to_revision": _("Add to the revision"),
         "to_add": _("To be added"),
@@ -553,7 +555,14 @@ def live_limits() -> dict:
     """The services' length limits, for the pages' counters and maxlength attributes (the
     server still enforces them; this only keeps the two from drifting apart)."""
     return {
+        "statement": statements_services.STATEMENT_MAX,
+        "cluster_name": notes_services.CLUSTER_NAME_MAX,
+        "dots_per_participant": notes_services.DOTS_MAX,
         "requirement": requirements_services.REQUIREMENT_MAX,
         "reason": requirements_services.REASON_MAX,
+        "discussion_note": requirements_services.DISCUSSION_NOTE_MAX,
+        "redaction_note": practice_services.REDACTION_MAX,
+        "conclusion": practice_services.CONCLUSION_MAX,
+        # A rule's parts in the order a rule reads, each with its length limit.
         "rule": dict(RULE_FIELDS),
     }

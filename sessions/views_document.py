@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from game.core.errors import GameError
-from game.core.models import Traject
+from game.core.models import Audience, Reveal, Traject
+from game.core.selectors import shows
 from game.document.formats import FORMATS
 from game.document.html import render_html
 from game.document.model import build_document
@@ -80,7 +81,7 @@ def download(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
 def participant_download(request: HttpRequest, code: str, extension: str) -> HttpResponse:
     """A participant downloads the document on their phone, once the facilitator released it."""
     live = find_open_session(code)
-    if live is None or not live.traject.document_released:
+    if live is None or not shows(live.traject, Reveal.What.DOCUMENT, Audience.PARTICIPANT):
         raise Http404
     if participant_for(request.session, live.traject_id) is None or extension not in (
         "pdf",

@@ -1,4 +1,5 @@
-"""What the workshop *is*: layers and their role cards, the programme, trajecten and their members.
+"""What the workshop *is*: layers and their role cards, the programme, trajecten and their members,
+and what the facilitator has revealed to whom.
 
 Content (layers, programme) is data so that it can be edited without code; texts come in Dutch
 and English as `<field>_nl` / `<field>_en` pairs read through `Localised.text()`.
@@ -13,6 +14,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "English")]
+
+
+class Audience(models.TextChoices):
+    """Who looks at a live session: the facilitator's console, the projector, a participant's
+    phone. The game decides what each may see; the live layer uses the same names."""
+
+    FACILITATOR = "facilitator", _("facilitator")
+    SCREEN = "screen", _("projector")
+    PARTICIPANT = "participant", _("participants")
 
 
 class Localised(models.Model):
@@ -124,18 +134,12 @@ class Traject(models.Model):
     date = models.DateField(_("date"))
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="nl")
     dots_per_participant = models.PositiveSmallIntegerField(_("dots per participant"), default=5)
-    # Dot results stay hidden until the facilitator reveals them, so nobody follows the crowd.
-    dots_revealed = models.BooleanField(default=False)
-    # The facilitator decides when participants may download the outcome document.
-    document_released = models.BooleanField(_("document released to participants"), default=False)
     # Stap 2. PROTECT: a case a traject played stays in the library (the document refers to it).
     case = models.ForeignKey(
         "game.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="trajecten"
     )
     # How many of the case's developments the room has seen, in `Development.order`.
     developments_revealed = models.PositiveSmallIntegerField(default=0)
-    # Phones show the role card only after the facilitator reveals the roles.
-    roles_revealed = models.BooleanField(default=False)
     vote_method = models.CharField(
         _("voting method"),
         max_length=6,
@@ -146,8 +150,6 @@ class Traject(models.Model):
     requirement_dots = models.PositiveSmallIntegerField(
         _("dots per participant for requirements"), default=5
     )
-    # As with the dots of Stap 1: results stay hidden until revealed, so nobody follows the crowd.
-    votes_revealed = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -155,6 +157,31 @@ class Traject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gemeente} — {self.title}"
+
+
+class Reveal(models.Model):
+    """Something the facilitator revealed, to one audience, since when; hiding it again deletes
+    the rows. Results stay hidden from the room until revealed, so nobody follows the crowd;
+    the facilitator sees them all along (`game.core.selectors.shows`)."""
+
+    class What(models.TextChoices):
+        DOTS = "dots", _("dot results")
+        ROLES = "roles", _("role cards")
+        VOTES = "votes", _("requirement votes")
+        DOCUMENT = "document", _("outcome document")
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="reveals")
+    what = models.CharField(_("what"), max_length=10, choices=What.choices)
+    audience = models.CharField(_("to whom"), max_length=11, choices=Audience.choices)
+    revealed_at = models.DateTimeField(_("revealed at"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["traject", "what", "audience"], name="reveal_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.traject}: {self.what} → {self.audience}"
 
 
 class Participant(models.Model):

@@ -1,12 +1,12 @@
-"""Reads of the core: the programme's phases in running order, moving through them, and which
-required layers the room still lacks."""
+"""Reads of the core: the programme's phases in running order, moving through them, which
+required layers the room still lacks, and who may see which results."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from game.core.errors import GameError
-from game.core.models import Layer, Phase, Programme
+from game.core.models import Audience, Layer, Phase, Programme, Traject
 
 
 def missing_required_layers(present_layer_ids: Iterable[int]) -> list[Layer]:
@@ -50,3 +50,31 @@ def phase_by_key(programme: Programme, step_key: str, phase_key: str) -> Phase:
         )
     except Phase.DoesNotExist as exc:
         raise GameError("phase_unknown") from exc
+
+
+def sees_results(audience: str, *, revealed: bool) -> bool:
+    """The rule for results: the facilitator sees them all along, the room (projector and
+    phones) only once revealed, so nobody follows the crowd."""
+    return audience == Audience.FACILITATOR or revealed
+
+
+def shows(traject: Traject, what: str, audience: str) -> bool:
+    """Whether `audience` sees `what` (a `Reveal.What`) now.
+
+    Reads `traject.reveals.all()`, so a snapshot build that prefetched the reveals asks the
+    database once for all its sections."""
+    revealed = any(r.what == what and r.audience == audience for r in traject.reveals.all())
+    return sees_results(audience, revealed=revealed)
+
+
+def is_revealed(traject: Traject, what: str) -> bool:
+    """Whether the facilitator has revealed `what` (to whom it is meant): the switch the console
+    shows and the clients read. Prefetch-friendly like `shows`."""
+    return any(r.what == what for r in traject.reveals.all())
+
+
+def shows_by_layer(audience: str) -> bool:
+    """A stelling's or the dots' split per layer is the facilitator's alone, revealed or not: a
+    layer in the room may be one person, whose vote it would show. (The requirements'
+    vertical-support grid is the split the room is meant to see.)"""
+    return audience == Audience.FACILITATOR

@@ -1,15 +1,25 @@
-"""Writes of the core: starting a traject, joining it in one's own layer, releasing the outcome
-document. Each raises GameError with a code the live layer localises."""
+"""Writes of the core: starting a traject, joining it in one's own layer, revealing results (and
+releasing the outcome document). Each raises GameError with a code the live layer localises."""
 
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
 from game.core.errors import GameError
-from game.core.models import Layer, Participant, Traject
+from game.core.models import Audience, Layer, Participant, Reveal, Traject
 from game.statements.services import seed_statements
 
 NAME_MAX = 60
+
+# To whom each thing is revealed: results to the room (the projector and the phones), the
+# outcome document to the participants, who download it on their phone.
+ROOM = (Audience.SCREEN, Audience.PARTICIPANT)
+REVEALED_TO = {
+    Reveal.What.DOTS: ROOM,
+    Reveal.What.ROLES: ROOM,
+    Reveal.What.VOTES: ROOM,
+    Reveal.What.DOCUMENT: (Audience.PARTICIPANT,),
+}
 
 
 def clean_name(raw: str) -> str:
@@ -44,10 +54,15 @@ def create_traject(*, facilitator, **fields) -> Traject:
     return traject
 
 
-def release_document(*, traject: Traject, released: bool) -> bool:
-    """Let participants download the outcome document on their phone (or stop that)."""
-    if traject.document_released == released:
+def set_revealed(*, traject: Traject, what: str, revealed: bool) -> bool:
+    """Reveal `what` to the audiences it is meant for, or hide it again; returns whether that
+    changed anything (revealing twice keeps the first moment)."""
+    rows = traject.reveals.filter(what=what)
+    if not revealed:
+        return rows.delete()[0] > 0
+    if rows.exists():
         return False
-    traject.document_released = released
-    traject.save(update_fields=["document_released"])
+    Reveal.objects.bulk_create(
+        Reveal(traject=traject, what=what, audience=audience) for audience in REVEALED_TO[what]
+    )
     return True

@@ -202,6 +202,13 @@ def dot_ranking(results: Iterable[DotResult]) -> list[DotResult]:
     return sorted(results, key=lambda r: (-r.total, -r.layers_with_dots, r.key))
 
 
+# The disagreement rule's thresholds on a layer's support (0..1): a layer at or above WANT wants
+# a requirement, one at or below REJECT rejects it (see explain_disagreement). The snapshots and
+# the outcome document state them from here.
+DISAGREEMENT_WANT = 0.6
+DISAGREEMENT_REJECT = 0.25
+
+
 @dataclass(frozen=True)
 class Disagreement:
     flagged: bool
@@ -212,8 +219,8 @@ class Disagreement:
 def explain_disagreement(
     per_layer_support: Mapping[str, float | None],
     *,
-    want: float = 0.6,
-    reject: float = 0.25,
+    want: float = DISAGREEMENT_WANT,
+    reject: float = DISAGREEMENT_REJECT,
     min_layers_voting: int = 2,
 ) -> Disagreement:
     """Which layers want and which reject a requirement, and whether that is worth discussing.
@@ -239,8 +246,8 @@ def explain_disagreement(
 def disagreement(
     per_layer_support: Mapping[str, float | None],
     *,
-    want: float = 0.6,
-    reject: float = 0.25,
+    want: float = DISAGREEMENT_WANT,
+    reject: float = DISAGREEMENT_REJECT,
     min_layers_voting: int = 2,
 ) -> bool:
     """True when one layer wants what another layer rejects; see `explain_disagreement`."""

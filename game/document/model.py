@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from game.core.errors import GameError
 from game.core.models import Layer, Traject
+from game.core.tallies import DISAGREEMENT_REJECT, DISAGREEMENT_WANT
 from game.followup import selectors as followup_selectors
 from game.framework.models import RULE_FIELDS
 from game.notes import selectors as notes_selectors
@@ -491,7 +492,7 @@ def build_document(traject: Traject, *, framework_number: int | None = None) -> 
                 "voted). Support is the share of must and should votes, or with dots the layer's "
                 "dots on the requirement relative to its favourite."
             )
-            % {"want": "60%", "reject": "25%"},
+            % {"want": f"{DISAGREEMENT_WANT:.0%}", "reject": f"{DISAGREEMENT_REJECT:.0%}"},
             cases=cases,
             framework_date=date_format(timezone.localtime(framework.frozen_at), "j F Y")
             if framework

@@ -1,5 +1,5 @@
-"""Reads of day 2: returning participants and their claims, the review summary per item, and
-what changed from one version to the next (`framework_diff`)."""
+"""Reads of day 2: returning participants and their claims, the version under review and the
+review summary per item, and what changed from one version to the next (`framework_diff`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,13 @@ from game.core.errors import GameError
 from game.core.models import Participant, Traject
 from game.followup.models import APPLIED, DeviceClaim, Review
 from game.framework.models import FrameworkVersion
-from game.framework.selectors import content_of, framework_items, item_text, wording
+from game.framework.selectors import (
+    content_of,
+    framework_items,
+    item_text,
+    latest_framework,
+    wording,
+)
 
 
 def returning_participants(traject: Traject) -> list[Participant]:
@@ -35,6 +41,12 @@ def pending_claims(traject: Traject) -> list[DeviceClaim]:
         .filter(participant__traject=traject, confirmed_at__isnull=True, rejected_at__isnull=True)
         .order_by("created_at", "pk")
     )
+
+
+def version_under_review(traject: Traject) -> FrameworkVersion | None:
+    """Reviews are about the latest frozen version of the kader (None before the first freeze):
+    after a revision the room reviews the new version, not the one it replaced."""
+    return latest_framework(traject)
 
 
 def review_summary(version: FrameworkVersion) -> list[dict]:

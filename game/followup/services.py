@@ -33,6 +33,10 @@ KINDS: tuple[str, ...] = ("requirement", "rule")
 ACTIONS: tuple[str, ...] = ("keep", "rephrase", "drop", "add")
 
 
+# Every change says why, except keeping an item as it is (a reason there is welcome, not needed).
+REASON_OPTIONAL: frozenset[str] = frozenset({"keep"})
+
+
 CHANGES_MAX = 200
 
 
@@ -77,15 +81,16 @@ def reject_claim(*, claim: DeviceClaim) -> DeviceClaim:
 def write_review(
     *,
     participant: Participant,
-    version: FrameworkVersion,
+    version: FrameworkVersion | None,
     item_key: str,
     applied: str,
     how_it_went: str = "",
     improve: str = "",
 ) -> bool:
     """Was this item applied (ja / deels / nee), how did it go, what must improve? Reviewing
-    the same item again changes the review."""
-    if version.traject_id != participant.traject_id:
+    the same item again changes the review. `version` is the one under review
+    (`followup_selectors.version_under_review`): None before the first freeze."""
+    if version is None or version.traject_id != participant.traject_id:
         raise GameError("not_frozen")
     kinds = {item["key"]: item["kind"] for item in framework_items(version)}
     if item_key not in kinds:
@@ -151,7 +156,7 @@ def clean_changes(content: Mapping, changes: Sequence[Mapping]) -> list[dict]:
                 limit=requirements_services.REASON_MAX,
                 too_long="reason_too_long",
             )
-            if action == "keep"
+            if action in REASON_OPTIONAL
             else practice_services.clean_reason(change.get("reason"))
         )
         entry = {"kind": kind, "action": action, "item": item, "reason": reason}

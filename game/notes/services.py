@@ -87,14 +87,6 @@ def set_dots(*, participant: Participant, cluster: Cluster, dots: int) -> bool:
     )
 
 
-def reveal_dots(*, traject: Traject, revealed: bool) -> bool:
-    if traject.dots_revealed == revealed:
-        return False
-    traject.dots_revealed = revealed
-    traject.save(update_fields=["dots_revealed"])
-    return True
-
-
 def set_dots_per_participant(*, traject: Traject, dots: int) -> bool:
     """Change the number of dots; refused once someone has used more than the new number."""
     if not 1 <= dots <= DOTS_MAX:

@@ -1,4 +1,5 @@
-"""Reads of practice: own and picked cases, dot totals, and the judgement grid per case."""
+"""Reads of practice: own and picked cases, dot totals and who sees them, and the judgement grid
+per case."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.db.models import QuerySet, Sum
 
 from game.core.errors import GameError
 from game.core.models import Participant, Traject
+from game.core.selectors import sees_results
 from game.practice.models import VERDICTS, CaseDot, Judgement, PracticeCase
 from game.requirements.models import Requirement
 
@@ -41,6 +43,12 @@ def case_dot_totals(traject: Traject) -> dict[int, int]:
         .values_list("case_id", "total")
     )
     return dict(rows)
+
+
+def case_dots_shown(audience: str, *, picked_any: bool) -> bool:
+    """The facilitator's pick reveals the dot totals: until then the room dots without seeing
+    where the others put theirs."""
+    return sees_results(audience, revealed=picked_any)
 
 
 def picked_cases(traject: Traject) -> list[PracticeCase]:

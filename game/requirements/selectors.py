@@ -1,12 +1,13 @@
-"""Reads of requirements: the roles that asked for each, and the results with their priority and
-vertical support, shaped once for the screens and the document."""
+"""Reads of requirements: the roles that asked for each, the results with their priority and
+vertical support, shaped once for the screens and the document, and who sees them when."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from game.core.errors import GameError
-from game.core.models import Layer, Traject
+from game.core.models import Layer, Reveal, Traject
+from game.core.selectors import shows
 from game.core.tallies import (
     DotResult,
     MoscowResult,
@@ -158,3 +159,9 @@ def _dot_figures(result: DotResult, layers: list[str]) -> dict:
             for layer in layers
         ],
     }
+
+
+def results_shown(traject: Traject, audience: str, *, voting: bool) -> bool:
+    """While the room votes, the results wait for the facilitator's reveal; once voting is over
+    (discussing the results, adopting) they are what the room talks about."""
+    return not voting or shows(traject, Reveal.What.VOTES, audience)

@@ -217,14 +217,6 @@ def set_requirement_dots(*, participant: Participant, requirement: Requirement, 
     )
 
 
-def reveal_votes(*, traject: Traject, revealed: bool) -> bool:
-    if traject.votes_revealed == revealed:
-        return False
-    traject.votes_revealed = revealed
-    traject.save(update_fields=["votes_revealed"])
-    return True
-
-
 @transaction.atomic
 def adopt_programme(*, traject: Traject) -> ProgrammeVersion:
     """Freeze the accepted requirements as version n + 1 of the gedeeld programma van eisen.

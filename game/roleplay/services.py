@@ -72,14 +72,6 @@ def override_role(*, traject: Traject, participant_id: int, role_key: str) -> bo
     return True
 
 
-def reveal_roles(*, traject: Traject, revealed: bool) -> bool:
-    if traject.roles_revealed == revealed:
-        return False
-    traject.roles_revealed = revealed
-    traject.save(update_fields=["roles_revealed"])
-    return True
-
-
 def choose_case(*, traject: Traject, case_key: str) -> bool:
     """Put a case on the screen; its developments start hidden again."""
     case = Case.objects.filter(key=case_key).first()

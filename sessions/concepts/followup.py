@@ -6,37 +6,39 @@ Reviews reach the projector and phones as counts and unsigned answers; a phone g
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from typing import Annotated, NotRequired
 
-from game.core.errors import GameError
+from django.utils.translation import gettext as _
+from pydantic import Field
+from typing_extensions import TypedDict
+
 from game.followup import selectors as followup_selectors
 from game.followup import services as followup_services
 from game.followup.models import Review
 from game.framework import selectors as framework_selectors
-from game.framework.models import FrameworkVersion
+from game.framework.models import RULE_FIELDS
+from sessions.arguments import Args, Id, Line, Text
 from sessions.claims import bind_device
+from sessions.concepts.framework import FrameworkItem, RuleWording
 from sessions.live import attend
-from sessions.protocol import ProtocolError
-from sessions.registry import (
-    FACILITATOR,
-    PARTICIPANT,
-    TEXT_ARG_MAX,
-    Context,
-    command,
-    id_arg,
-    me,
-    str_arg,
-    text_arg,
-)
-from sessions.sections import View, section
+from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
+from sessions.sections import NoPersonal, View, section
+
+# The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
+# its input commands and its client view in static/js/views/followup.js.
+PHASE_KINDS = ("review", "revise")
 
 
-@command("claim.confirm", audiences={FACILITATOR})
-def confirm_claim(ctx: Context, args: dict) -> bool:
+class ClaimRef(Args):
+    claim: Id
+
+
+@command("claim.confirm", audiences={FACILITATOR}, args=ClaimRef)
+def confirm_claim(ctx: Context, args: ClaimRef) -> bool:
     """Recognise a returning participant: their new device speaks for them from now on, and
     they count as present in this session."""
     claim = followup_services.confirm_claim(
-        claim=followup_selectors.claim_of(ctx.live.traject, id_arg(args, "claim")),
+        claim=followup_selectors.claim_of(ctx.live.traject, args.claim),
         confirmed_by_id=ctx.actor.user_id,
     )
     bind_device(claim)
@@ -44,64 +46,54 @@ def confirm_claim(ctx: Context, args: dict) -> bool:
     return True
 
 
-@command("claim.reject", audiences={FACILITATOR})
-def reject_claim(ctx: Context, args: dict) -> bool:
-    followup_services.reject_claim(
-        claim=followup_selectors.claim_of(ctx.live.traject, id_arg(args, "claim"))
-    )
+@command("claim.reject", audiences={FACILITATOR}, args=ClaimRef)
+def reject_claim(ctx: Context, args: ClaimRef) -> bool:
+    followup_services.reject_claim(claim=followup_selectors.claim_of(ctx.live.traject, args.claim))
     return True
 
 
-def version_under_review(ctx: Context) -> FrameworkVersion:
-    """Reviews are about the latest frozen version of the kader."""
-    version = framework_selectors.latest_framework(ctx.live.traject)
-    if version is None:
-        raise GameError("not_frozen")
-    return version
+class ReviewWrite(Args):
+    item: Line(20)
+    applied: Line(10)
+    how_it_went: Text() = ""
+    improve: Text() = ""
 
 
-@command("review.write", audiences={PARTICIPANT}, input_kind="review")
-def write_review(ctx: Context, args: dict) -> bool:
+@command("review.write", audiences={PARTICIPANT}, args=ReviewWrite, input_kind="review")
+def write_review(ctx: Context, args: ReviewWrite) -> bool:
     """`item` is the key in the kader ("req-12", "rule-3"); `applied` ja/deels/nee."""
     return followup_services.write_review(
         participant=me(ctx),
-        version=version_under_review(ctx),
-        item_key=str_arg(args, "item", max_length=20),
-        applied=str_arg(args, "applied", max_length=10),
-        how_it_went=text_arg(args, "how_it_went"),
-        improve=text_arg(args, "improve"),
+        version=followup_selectors.version_under_review(ctx.live.traject),
+        item_key=args.item,
+        applied=args.applied,
+        how_it_went=args.how_it_went,
+        improve=args.improve,
     )
 
 
-def changes_arg(args: dict) -> list[dict]:
-    """The revision's list of changes: only strings, and a `fields` dict of strings for rules.
+class Change(Args):
+    """One change of a revision: only strings here, and a `fields` dict of strings for a rule.
     What they mean is checked by the service (`followup_services.clean_changes`)."""
-    value = args.get("changes")
-    if not isinstance(value, list) or not 1 <= len(value) <= followup_services.CHANGES_MAX:
-        raise ProtocolError("bad_args")
-    changes = []
-    for raw in value:
-        if not isinstance(raw, dict):
-            raise ProtocolError("bad_args")
-        change = {}
-        for name in ("kind", "item", "action", "text", "reason"):
-            if raw.get(name) is not None:
-                change[name] = str_arg(raw, name, max_length=TEXT_ARG_MAX, required=False)
-        if raw.get("fields") is not None:
-            fields = raw["fields"]
-            if not isinstance(fields, dict):
-                raise ProtocolError("bad_args")
-            change["fields"] = {
-                str(key)[:50]: str_arg(fields, key, max_length=TEXT_ARG_MAX, required=False)
-                for key in fields
-            }
-        changes.append(change)
-    return changes
+
+    kind: Text() | None = None
+    item: Text() | None = None
+    action: Text() | None = None
+    text: Text() | None = None
+    reason: Text() | None = None
+    fields: dict[Text(50), Text()] | None = None
 
 
-@command("framework.revise", audiences={FACILITATOR})
-def revise_framework(ctx: Context, args: dict) -> bool:
-    followup_services.revise_framework(traject=ctx.live.traject, changes=changes_arg(args))
+class FrameworkRevise(Args):
+    changes: Annotated[list[Change], Field(min_length=1, max_length=followup_services.CHANGES_MAX)]
+
+
+@command("framework.revise", audiences={FACILITATOR}, args=FrameworkRevise)
+def revise_framework(ctx: Context, args: FrameworkRevise) -> bool:
+    followup_services.revise_framework(
+        traject=ctx.live.traject,
+        changes=[change.model_dump(exclude_none=True) for change in args.changes],
+    )
     return True
 
 
@@ -109,11 +101,42 @@ def applied_labels() -> dict[str, str]:
     return {"ja": _("Yes"), "deels": _("Partly"), "nee": _("No")}
 
 
+class ReviewSummary(FrameworkItem):
+    """A row of followup_selectors.review_summary: answers counted, texts unsigned."""
+
+    counts: dict[str, int]
+    total: int
+    how_it_went: list[str]
+    improve: list[str]
+
+
+class ReviewBoard(TypedDict):
+    version: int
+    labels: dict[str, str]
+    text_max: int
+    items: list[FrameworkItem]
+    summary: NotRequired[list[ReviewSummary]]  # the console and the projector
+
+
+class ReviewState(TypedDict):
+    review: ReviewBoard | None  # None before the first freeze
+
+
+class MyReview(TypedDict):
+    applied: str
+    how_it_went: str
+    improve: str
+
+
+class ReviewMine(TypedDict):
+    reviews: dict[str, MyReview]  # item key → own review
+
+
 @section("review")
-def review(view: View) -> tuple[dict, dict[int, dict]]:
+def review(view: View) -> tuple[ReviewState, dict[int, ReviewMine]]:
     """Every item of the latest version; the console and projector see the answers counted
     (and the texts, unsigned) as they come in; a phone sees its own reviews."""
-    latest = framework_selectors.latest_framework(view.live.traject)
+    latest = followup_selectors.version_under_review(view.live.traject)
     if latest is None:
         return {"review": None}, {}
     shared: dict = {
@@ -142,8 +165,54 @@ def review(view: View) -> tuple[dict, dict[int, dict]]:
     return shared, personal
 
 
+# followup_selectors.framework_diff: every item of the two versions, in one of four lists.
+
+
+class Added(TypedDict):
+    kind: str
+    key: str
+    after: str
+    reason: str
+
+
+class Removed(TypedDict):
+    kind: str
+    key: str
+    before: str
+    reason: str
+
+
+class Changed(Added):
+    before: str
+
+
+class Diff(TypedDict):
+    added: list[Added]
+    removed: list[Removed]
+    changed: list[Changed]
+    unchanged: list[FrameworkItem]
+
+
+class Reviewed(TypedDict):
+    version: int
+    summary: list[ReviewSummary]
+    rule_fields: dict[str, RuleWording]  # rule item key → its parts
+    reason_required: dict[str, bool]  # action → whether it needs a reason
+
+
+class Revision(TypedDict):
+    version: int
+    based_on: int | None
+    diff: Diff | None  # once a revision exists
+    reviewed: NotRequired[Reviewed]  # the console
+
+
+class RevisionState(TypedDict):
+    revision: Revision | None  # None before the first freeze
+
+
 @section("revise")
-def revise(view: View) -> tuple[dict, dict[int, dict]]:
+def revise(view: View) -> tuple[RevisionState, dict[int, NoPersonal]]:
     """Once a revision exists, everyone sees what changed and why (the diff with the version
     it revised). The console also gets the reviewed version's items with their review summary,
     to write the changes from."""
@@ -165,12 +234,37 @@ def revise(view: View) -> tuple[dict, dict[int, dict]]:
         shared["revision"]["reviewed"] = {
             "version": reviewed.number,
             "summary": followup_selectors.review_summary(reviewed),
+            # Each rule's parts by item key, to start a rephrase from (its text joins them).
+            "rule_fields": {
+                rule["key"]: dict(
+                    zip(RULE_FIELDS, framework_selectors.wording("rule", rule), strict=True)
+                )
+                for rule in reviewed.content.get("rules", [])
+            },
+            # Which actions need a reason (followup_services.clean_changes).
+            "reason_required": {
+                action: action not in followup_services.REASON_OPTIONAL
+                for action in followup_services.ACTIONS
+            },
         }
     return shared, {}
 
 
+class Claim(TypedDict):
+    id: int
+    participant: int
+    name: str
+    layer_label: str
+    check_code: str
+    created_at: str
+
+
+class ClaimsState(TypedDict):
+    claims: NotRequired[list[Claim]]  # the console
+
+
 @section("join", "info", "review", "revise")
-def claims(view: View) -> tuple[dict, dict[int, dict]]:
+def claims(view: View) -> tuple[ClaimsState, dict[int, NoPersonal]]:
     """Returning participants on a new device, waiting to be recognised (console only)."""
     if view.audience != FACILITATOR:
         return {}, {}

@@ -5,68 +5,121 @@ Reactions reach the room as counts and unsigned concerns; a phone gets its own r
 
 from __future__ import annotations
 
+from typing import NotRequired
+
 from django.utils.translation import gettext as _
+from pydantic import create_model
+from typing_extensions import TypedDict
 
 from game.framework import selectors as framework_selectors
 from game.framework import services as framework_services
 from game.framework.models import RULE_FIELDS, FrameworkVersion, RuleReaction
-from sessions.registry import (
-    FACILITATOR,
-    PARTICIPANT,
-    Context,
-    command,
-    id_arg,
-    me,
-    str_arg,
-    text_arg,
-)
-from sessions.sections import View, section
+from sessions.arguments import Args, Id, Line, NoArgs, Text
+from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
+from sessions.sections import NoPersonal, View, section
+
+# The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
+# its input commands and its client view in static/js/views/framework.js.
+PHASE_KINDS = ("rules", "framework")
 
 
-def rule_args(args: dict) -> dict[str, str]:
-    return {name: text_arg(args, name) for name in RULE_FIELDS}
+# A rule's texts, one argument per field the game declares (the service gives each its limit).
+RuleText = create_model("RuleText", __base__=Args, **{name: (Text(), "") for name in RULE_FIELDS})
 
 
-@command("rule.propose", audiences={FACILITATOR})
-def propose_rule(ctx: Context, args: dict) -> bool:
-    framework_services.propose_rule(traject=ctx.live.traject, **rule_args(args))
+@command("rule.propose", audiences={FACILITATOR}, args=RuleText)
+def propose_rule(ctx: Context, args: RuleText) -> bool:
+    framework_services.propose_rule(traject=ctx.live.traject, **args.model_dump())
     return True
 
 
-@command("rule.edit", audiences={FACILITATOR})
-def edit_rule(ctx: Context, args: dict) -> bool:
+class RuleEdit(RuleText):
+    rule: Id
+
+
+@command("rule.edit", audiences={FACILITATOR}, args=RuleEdit)
+def edit_rule(ctx: Context, args: RuleEdit) -> bool:
     return framework_services.edit_rule(
-        rule=framework_selectors.rule_of(ctx.live.traject, id_arg(args, "rule")), **rule_args(args)
+        rule=framework_selectors.rule_of(ctx.live.traject, args.rule),
+        **args.model_dump(exclude={"rule"}),
     )
 
 
-@command("rule.status", audiences={FACILITATOR})
-def set_rule_status(ctx: Context, args: dict) -> bool:
+class RuleStatus(Args):
+    rule: Id
+    status: Line(20)
+
+
+@command("rule.status", audiences={FACILITATOR}, args=RuleStatus)
+def set_rule_status(ctx: Context, args: RuleStatus) -> bool:
     return framework_services.set_rule_status(
-        rule=framework_selectors.rule_of(ctx.live.traject, id_arg(args, "rule")),
-        status=str_arg(args, "status", max_length=20),
+        rule=framework_selectors.rule_of(ctx.live.traject, args.rule), status=args.status
     )
 
 
-@command("rule.react", audiences={PARTICIPANT}, input_kind="rules")
-def react_to_rule(ctx: Context, args: dict) -> bool:
+class RuleReact(Args):
+    rule: Id
+    stance: Text(20) = ""
+    comment: Text() = ""
+
+
+@command("rule.react", audiences={PARTICIPANT}, args=RuleReact, input_kind="rules")
+def react_to_rule(ctx: Context, args: RuleReact) -> bool:
     """`stance` agree/concern with an optional `comment`; an empty stance takes it back."""
     return framework_services.react_to_rule(
         participant=me(ctx),
-        rule=framework_selectors.rule_of(ctx.live.traject, id_arg(args, "rule")),
-        stance=str_arg(args, "stance", max_length=20, required=False),
-        comment=text_arg(args, "comment"),
+        rule=framework_selectors.rule_of(ctx.live.traject, args.rule),
+        stance=args.stance,
+        comment=args.comment,
     )
 
 
-@command("framework.freeze", audiences={FACILITATOR})
-def freeze_framework(ctx: Context, args: dict) -> bool:
+@command("framework.freeze", audiences={FACILITATOR}, args=NoArgs)
+def freeze_framework(ctx: Context, args: NoArgs) -> bool:
     framework_services.freeze_framework(traject=ctx.live.traject)
     return True
 
 
+# A rule's parts as the game names them (RULE_FIELDS), in snapshots and frozen versions alike.
+RuleWording = TypedDict("RuleWording", dict.fromkeys(RULE_FIELDS, str))
+
+
+class RuleComment(TypedDict):
+    stance: str
+    text: str
+
+
+class RuleSummary(RuleWording):
+    """A row of framework_selectors.rule_summaries: reactions counted, comments unsigned."""
+
+    id: int
+    status: str
+    agree: int
+    concern: int
+    comments: list[RuleComment]
+
+
+class RulesBoard(TypedDict):
+    labels: dict[str, str]
+    items: list[RuleSummary]  # dropped ones for the console only
+    comment_max: int
+
+
+class RulesState(TypedDict):
+    rules: RulesBoard
+
+
+class MyReaction(TypedDict):
+    stance: str
+    comment: str
+
+
+class RulesMine(TypedDict):
+    rule_reactions: dict[str, MyReaction]  # rule id → own reaction
+
+
 @section("rules")
-def rules(view: View) -> tuple[dict, dict[int, dict]]:
+def rules(view: View) -> tuple[RulesState, dict[int, RulesMine]]:
     traject = view.live.traject
     shared = {
         "rules": {
@@ -77,6 +130,7 @@ def rules(view: View) -> tuple[dict, dict[int, dict]]:
             "items": framework_selectors.rule_summaries(
                 traject, include_dropped=view.audience == FACILITATOR
             ),
+            "comment_max": framework_services.COMMENT_MAX,
         }
     }
     personal: dict[int, dict] = {}
@@ -94,7 +148,66 @@ def rules(view: View) -> tuple[dict, dict[int, dict]]:
     return shared, personal
 
 
-def version_dict(version: FrameworkVersion) -> dict:
+# The items of a frozen version (and of the draft), as framework_selectors writes them.
+
+
+class Rephrasing(TypedDict):
+    before: str
+    after: str
+    reason: str
+
+
+class FrameworkRequirement(TypedDict):
+    key: str
+    id: int
+    text: str
+    priority: str | None
+    rank: int | None
+    roles: list[str]
+    origin: str  # "programme" or "added"
+    reason: str
+    history: list[Rephrasing]
+
+
+class FrameworkRule(RuleWording):
+    key: str
+    id: int
+
+
+class CaseTitle(TypedDict):
+    id: int
+    title: str
+
+
+class FrozenFramework(TypedDict):
+    number: int
+    frozen_at: str
+    requirements: list[FrameworkRequirement]
+    rules: list[FrameworkRule]
+    cases: list[CaseTitle]
+
+
+class FrameworkDraft(TypedDict):
+    programme_version: int | None
+    requirements: list[FrameworkRequirement]
+    rules: list[FrameworkRule]
+    cases: list[CaseTitle]
+
+
+class FrameworkItem(TypedDict):
+    """An item of a version by its key, as framework_selectors.framework_items lists it."""
+
+    kind: str
+    key: str
+    text: str
+
+
+class FrameworkState(TypedDict):
+    framework: FrozenFramework | None
+    framework_draft: NotRequired[FrameworkDraft]  # the console, before the first freeze
+
+
+def version_dict(version: FrameworkVersion) -> FrozenFramework:
     content = version.content
     return {
         "number": version.number,
@@ -106,7 +219,7 @@ def version_dict(version: FrameworkVersion) -> dict:
 
 
 @section("framework")
-def framework(view: View) -> tuple[dict, dict[int, dict]]:
+def framework(view: View) -> tuple[FrameworkState, dict[int, NoPersonal]]:
     """The latest frozen version; before freezing, the console sees what would be frozen."""
     traject = view.live.traject
     latest = framework_selectors.latest_framework(traject)

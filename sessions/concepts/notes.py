@@ -6,119 +6,193 @@ results reach the room only once the facilitator reveals them; the console sees 
 
 from __future__ import annotations
 
+from typing import Annotated, NotRequired
+
+from pydantic import Field
+from typing_extensions import TypedDict
+
+from game.core import selectors as core_selectors
+from game.core import services as core_services
+from game.core.models import Reveal
 from game.notes import selectors as notes_selectors
 from game.notes import services as notes_services
 from game.notes.models import DotVote, Note, Prompt
-from sessions.protocol import ProtocolError
-from sessions.registry import (
-    FACILITATOR,
-    PARTICIPANT,
-    Context,
-    bool_arg,
-    command,
-    id_arg,
-    int_arg,
-    me,
-    str_arg,
-)
-from sessions.sections import View, section
+from sessions.arguments import Args, Dots, Id, Key, Line, Text
+from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
+from sessions.sections import NoPersonal, View, section
+
+# The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
+# its input commands and its client view in static/js/views/notes.js.
+PHASE_KINDS = ("notes", "clusters", "dots", "shared-picture")
 
 
-@command("note.write", audiences={PARTICIPANT}, input_kind="notes")
-def write_note(ctx: Context, args: dict) -> bool:
+class NoteWrite(Args):
+    prompt: Key
+    text: Text(2000) = ""
+    signed: bool = False
+
+
+@command("note.write", audiences={PARTICIPANT}, args=NoteWrite, input_kind="notes")
+def write_note(ctx: Context, args: NoteWrite) -> bool:
     notes_services.write_note(
-        participant=me(ctx),
-        prompt_key=str_arg(args, "prompt", max_length=50),
-        text=str_arg(args, "text", max_length=2000, required=False),
-        signed=bool(args.get("signed", False)),
+        participant=me(ctx), prompt_key=args.prompt, text=args.text, signed=args.signed
     )
     return True
 
 
-@command("note.edit", audiences={PARTICIPANT}, input_kind="notes")
-def edit_note(ctx: Context, args: dict) -> bool:
+class NoteEdit(Args):
+    note: Id
+    text: Text(2000) = ""
+    signed: bool
+
+
+@command("note.edit", audiences={PARTICIPANT}, args=NoteEdit, input_kind="notes")
+def edit_note(ctx: Context, args: NoteEdit) -> bool:
     notes_services.edit_note(
-        participant=me(ctx),
-        note_id=id_arg(args, "note"),
-        text=str_arg(args, "text", max_length=2000, required=False),
-        signed=bool_arg(args, "signed"),
+        participant=me(ctx), note_id=args.note, text=args.text, signed=args.signed
     )
     return True
 
 
-@command("note.delete", audiences={PARTICIPANT}, input_kind="notes")
-def delete_note(ctx: Context, args: dict) -> bool:
-    notes_services.delete_note(participant=me(ctx), note_id=id_arg(args, "note"))
+class NoteRef(Args):
+    note: Id
+
+
+@command("note.delete", audiences={PARTICIPANT}, args=NoteRef, input_kind="notes")
+def delete_note(ctx: Context, args: NoteRef) -> bool:
+    notes_services.delete_note(participant=me(ctx), note_id=args.note)
     return True
 
 
-@command("cluster.create", audiences={FACILITATOR})
-def create_cluster(ctx: Context, args: dict) -> bool:
-    notes_services.create_cluster(
-        traject=ctx.live.traject, name=str_arg(args, "name", max_length=2000)
-    )
+class ClusterCreate(Args):
+    name: Line(2000)
+
+
+@command("cluster.create", audiences={FACILITATOR}, args=ClusterCreate)
+def create_cluster(ctx: Context, args: ClusterCreate) -> bool:
+    notes_services.create_cluster(traject=ctx.live.traject, name=args.name)
     return True
 
 
-@command("cluster.rename", audiences={FACILITATOR})
-def rename_cluster(ctx: Context, args: dict) -> bool:
-    cluster = notes_selectors.cluster_of(ctx.live.traject, id_arg(args, "cluster"))
-    notes_services.rename_cluster(cluster=cluster, name=str_arg(args, "name", max_length=2000))
+class ClusterRename(Args):
+    cluster: Id
+    name: Line(2000)
+
+
+@command("cluster.rename", audiences={FACILITATOR}, args=ClusterRename)
+def rename_cluster(ctx: Context, args: ClusterRename) -> bool:
+    cluster = notes_selectors.cluster_of(ctx.live.traject, args.cluster)
+    notes_services.rename_cluster(cluster=cluster, name=args.name)
     return True
 
 
-@command("cluster.delete", audiences={FACILITATOR})
-def delete_cluster(ctx: Context, args: dict) -> bool:
+class ClusterRef(Args):
+    cluster: Id
+
+
+@command("cluster.delete", audiences={FACILITATOR}, args=ClusterRef)
+def delete_cluster(ctx: Context, args: ClusterRef) -> bool:
     notes_services.delete_cluster(
-        cluster=notes_selectors.cluster_of(ctx.live.traject, id_arg(args, "cluster"))
+        cluster=notes_selectors.cluster_of(ctx.live.traject, args.cluster)
     )
     return True
 
 
-@command("note.move", audiences={FACILITATOR})
-def move_note(ctx: Context, args: dict) -> bool:
+class NoteMove(Args):
+    note: Id
+    cluster: Id | None = None
+
+
+@command("note.move", audiences={FACILITATOR}, args=NoteMove)
+def move_note(ctx: Context, args: NoteMove) -> bool:
     """Move a note into a cluster, or back to the unsorted pile with `cluster: null`."""
-    target = args.get("cluster")
     cluster = (
-        None
-        if target is None
-        else notes_selectors.cluster_of(ctx.live.traject, id_arg(args, "cluster"))
+        None if args.cluster is None else notes_selectors.cluster_of(ctx.live.traject, args.cluster)
     )
-    return notes_services.move_note(
-        traject=ctx.live.traject, note_id=id_arg(args, "note"), cluster=cluster
+    return notes_services.move_note(traject=ctx.live.traject, note_id=args.note, cluster=cluster)
+
+
+class DotsSet(Args):
+    cluster: Id
+    dots: Dots
+
+
+@command("dots.set", audiences={PARTICIPANT}, args=DotsSet, input_kind="dots")
+def set_dots(ctx: Context, args: DotsSet) -> bool:
+    cluster = notes_selectors.cluster_of(ctx.live.traject, args.cluster)
+    return notes_services.set_dots(participant=me(ctx), cluster=cluster, dots=args.dots)
+
+
+class DotsReveal(Args):
+    revealed: bool
+
+
+@command("dots.reveal", audiences={FACILITATOR}, args=DotsReveal)
+def reveal_dots(ctx: Context, args: DotsReveal) -> bool:
+    return core_services.set_revealed(
+        traject=ctx.live.traject, what=Reveal.What.DOTS, revealed=args.revealed
     )
 
 
-@command("dots.set", audiences={PARTICIPANT}, input_kind="dots")
-def set_dots(ctx: Context, args: dict) -> bool:
-    cluster = notes_selectors.cluster_of(ctx.live.traject, id_arg(args, "cluster"))
-    return notes_services.set_dots(
-        participant=me(ctx), cluster=cluster, dots=int_arg(args, "dots", low=0, high=100)
-    )
+class DotsConfigure(Args):
+    per_participant: Annotated[int, Field(ge=1, le=100)]
 
 
-@command("dots.reveal", audiences={FACILITATOR})
-def reveal_dots(ctx: Context, args: dict) -> bool:
-    return notes_services.reveal_dots(traject=ctx.live.traject, revealed=bool_arg(args, "revealed"))
-
-
-@command("dots.configure", audiences={FACILITATOR})
-def configure_dots(ctx: Context, args: dict) -> bool:
+@command("dots.configure", audiences={FACILITATOR}, args=DotsConfigure)
+def configure_dots(ctx: Context, args: DotsConfigure) -> bool:
     return notes_services.set_dots_per_participant(
-        traject=ctx.live.traject, dots=int_arg(args, "per_participant", low=1, high=100)
+        traject=ctx.live.traject, dots=args.per_participant
     )
 
 
-@command("picture.save", audiences={FACILITATOR})
-def save_picture(ctx: Context, args: dict) -> bool:
-    texts = args.get("texts")
-    if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
-        raise ProtocolError("bad_args")
-    notes_services.save_shared_picture(traject=ctx.live.traject, texts=texts)
+class PictureSave(Args):
+    texts: dict[str, str]  # field → text; the service knows the fields and their limits
+
+
+@command("picture.save", audiences={FACILITATOR}, args=PictureSave)
+def save_picture(ctx: Context, args: PictureSave) -> bool:
+    notes_services.save_shared_picture(traject=ctx.live.traject, texts=args.texts)
     return True
 
 
-def note_dict(note: Note) -> dict:
+class NoteCard(TypedDict):
+    id: int
+    prompt: str
+    text: str
+    author: str | None  # only when signed
+    cluster: int | None
+
+
+class PromptText(TypedDict):
+    key: str
+    text: str
+    help: str
+
+
+class ClusterName(TypedDict):
+    id: int
+    name: str
+
+
+class NotesState(TypedDict):
+    prompts: list[PromptText]
+    note_max: NotRequired[int]  # phones
+    notes: NotRequired[list[NoteCard]]  # the console and the projector
+    clusters: NotRequired[list[ClusterName]]  # the console and the projector
+
+
+class MyNote(TypedDict):
+    id: int
+    prompt: str
+    text: str
+    signed: bool
+
+
+class NotesMine(TypedDict):
+    notes: list[MyNote]
+
+
+def note_dict(note: Note) -> NoteCard:
     return {
         "id": note.pk,
         "prompt": note.prompt.key,
@@ -128,7 +202,7 @@ def note_dict(note: Note) -> dict:
     }
 
 
-def prompts(lang: str) -> list[dict]:
+def prompts(lang: str) -> list[PromptText]:
     return [
         {"key": p.key, "text": p.text("text", lang), "help": p.text("help", lang)}
         for p in Prompt.objects.all()
@@ -136,7 +210,7 @@ def prompts(lang: str) -> list[dict]:
 
 
 @section("notes", "clusters")
-def notes(view: View) -> tuple[dict, dict[int, dict]]:
+def notes(view: View) -> tuple[NotesState, dict[int, NotesMine]]:
     traject = view.live.traject
     all_notes = list(traject.notes.select_related("prompt", "author"))
     shared: dict = {"prompts": prompts(view.lang)}
@@ -161,11 +235,33 @@ def notes(view: View) -> tuple[dict, dict[int, dict]]:
     return shared, personal
 
 
+class DotCluster(TypedDict):
+    id: int
+    name: str
+    notes: list[str]
+    total: int | None  # once shown
+    by_layer: dict[str, int] | None  # once shown, and to the console only
+
+
+class DotsBoard(TypedDict):
+    per_participant: int
+    revealed: bool
+    clusters: list[DotCluster]
+
+
+class DotsState(TypedDict):
+    dots: DotsBoard
+
+
+class DotsMine(TypedDict):
+    dots: dict[str, int]  # cluster id → own dots
+
+
 @section("dots")
-def dots(view: View) -> tuple[dict, dict[int, dict]]:
+def dots(view: View) -> tuple[DotsState, dict[int, DotsMine]]:
     traject = view.live.traject
     clusters = list(traject.clusters.prefetch_related("notes"))
-    shown = traject.dots_revealed or view.audience == FACILITATOR
+    shown = core_selectors.shows(traject, Reveal.What.DOTS, view.audience)
     ranked = notes_selectors.cluster_results(traject) if shown else []
     totals = {r.key: r for r in ranked}
     if shown:  # the game's ranking (ties included); while hidden, the order says nothing
@@ -174,7 +270,7 @@ def dots(view: View) -> tuple[dict, dict[int, dict]]:
     shared = {
         "dots": {
             "per_participant": traject.dots_per_participant,
-            "revealed": traject.dots_revealed,
+            "revealed": core_selectors.is_revealed(traject, Reveal.What.DOTS),
             "clusters": [
                 {
                     "id": c.pk,
@@ -182,7 +278,7 @@ def dots(view: View) -> tuple[dict, dict[int, dict]]:
                     "notes": [n.text for n in c.notes.all()],
                     "total": totals[str(c.pk)].total if shown else None,
                     "by_layer": {k: v.dots for k, v in totals[str(c.pk)].by_layer.items()}
-                    if shown and view.audience == FACILITATOR
+                    if shown and core_selectors.shows_by_layer(view.audience)
                     else None,
                 }
                 for c in clusters
@@ -201,8 +297,18 @@ def dots(view: View) -> tuple[dict, dict[int, dict]]:
     return shared, personal
 
 
+class Picture(TypedDict):
+    version: int
+    texts: dict[str, str] | None  # field → text, once saved
+    draft: NotRequired[dict[str, str]]  # the console
+
+
+class PictureState(TypedDict):
+    picture: Picture
+
+
 @section("shared-picture")
-def shared_picture(view: View) -> tuple[dict, dict[int, dict]]:
+def shared_picture(view: View) -> tuple[PictureState, dict[int, NoPersonal]]:
     traject = view.live.traject
     latest = traject.shared_pictures.first()
     shared = {

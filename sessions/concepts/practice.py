@@ -8,142 +8,187 @@ own cases, dots and verdicts, never anyone else's.
 
 from __future__ import annotations
 
+from typing import NotRequired
+
 from django.utils.translation import gettext as _
+from typing_extensions import TypedDict
 
 from game.practice import selectors as practice_selectors
 from game.practice import services as practice_services
 from game.practice.models import CaseDot, Judgement, PracticeCase
 from game.requirements import selectors as requirements_selectors
-from sessions.registry import (
-    FACILITATOR,
-    PARTICIPANT,
-    Context,
-    command,
-    id_arg,
-    ids_arg,
-    int_arg,
-    me,
-    optional_bool,
-    str_arg,
-    text_arg,
-)
+from sessions.arguments import Args, Dots, Id, Ids, Text
+from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
 from sessions.sections import View, section
 
+# The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
+# its input commands and its client view in static/js/views/practice.js.
+PHASE_KINDS = ("own-cases", "case-pick", "judge")
 
-@command("practice.submit", audiences={PARTICIPANT}, input_kind="own-cases")
-def submit_case(ctx: Context, args: dict) -> bool:
+
+class CaseSubmit(Args):
+    title: Text() = ""
+    situation: Text() = ""
+    question: Text() = ""
+    confirm_privacy: bool = False
+
+
+@command("practice.submit", audiences={PARTICIPANT}, args=CaseSubmit, input_kind="own-cases")
+def submit_case(ctx: Context, args: CaseSubmit) -> bool:
     """Refused with `personal_data` (the excerpts in the message) until the text is clean or
     the author sends it again with `confirm_privacy: true`."""
     practice_services.submit_case(
         participant=me(ctx),
-        title=text_arg(args, "title"),
-        situation=text_arg(args, "situation"),
-        question=text_arg(args, "question"),
-        confirm_privacy=optional_bool(args, "confirm_privacy"),
+        title=args.title,
+        situation=args.situation,
+        question=args.question,
+        confirm_privacy=args.confirm_privacy,
     )
     return True
 
 
-@command("practice.edit", audiences={PARTICIPANT}, input_kind="own-cases")
-def edit_case(ctx: Context, args: dict) -> bool:
+class CaseEdit(CaseSubmit):
+    case: Id
+
+
+@command("practice.edit", audiences={PARTICIPANT}, args=CaseEdit, input_kind="own-cases")
+def edit_case(ctx: Context, args: CaseEdit) -> bool:
     return practice_services.edit_case(
         participant=me(ctx),
-        case_id=id_arg(args, "case"),
-        title=text_arg(args, "title"),
-        situation=text_arg(args, "situation"),
-        question=text_arg(args, "question"),
-        confirm_privacy=optional_bool(args, "confirm_privacy"),
+        case_id=args.case,
+        title=args.title,
+        situation=args.situation,
+        question=args.question,
+        confirm_privacy=args.confirm_privacy,
     )
 
 
-@command("practice.withdraw", audiences={PARTICIPANT}, input_kind="own-cases")
-def withdraw_case(ctx: Context, args: dict) -> bool:
-    practice_services.withdraw_case(participant=me(ctx), case_id=id_arg(args, "case"))
+class CaseRef(Args):
+    case: Id
+
+
+@command("practice.withdraw", audiences={PARTICIPANT}, args=CaseRef, input_kind="own-cases")
+def withdraw_case(ctx: Context, args: CaseRef) -> bool:
+    practice_services.withdraw_case(participant=me(ctx), case_id=args.case)
     return True
 
 
-@command("practice.redact", audiences={FACILITATOR})
-def redact_case(ctx: Context, args: dict) -> bool:
+class CaseRedact(Args):
+    case: Id
+    title: Text() | None = None  # None keeps the author's title
+    situation: Text() = ""
+    question: Text() = ""
+    note: Text() = ""
+
+
+@command("practice.redact", audiences={FACILITATOR}, args=CaseRedact)
+def redact_case(ctx: Context, args: CaseRedact) -> bool:
     return practice_services.redact_case(
-        case=practice_selectors.practice_case_of(ctx.live.traject, id_arg(args, "case")),
-        title=text_arg(args, "title") if "title" in args else None,
-        situation=text_arg(args, "situation"),
-        question=text_arg(args, "question"),
-        note=text_arg(args, "note"),
+        case=practice_selectors.practice_case_of(ctx.live.traject, args.case),
+        title=args.title,
+        situation=args.situation,
+        question=args.question,
+        note=args.note,
         redacted_by_id=ctx.actor.user_id,
     )
 
 
-@command("practice.dots", audiences={PARTICIPANT}, input_kind="case-pick")
-def set_case_dots(ctx: Context, args: dict) -> bool:
+class CaseDots(Args):
+    case: Id
+    dots: Dots
+
+
+@command("practice.dots", audiences={PARTICIPANT}, args=CaseDots, input_kind="case-pick")
+def set_case_dots(ctx: Context, args: CaseDots) -> bool:
     return practice_services.set_case_dots(
         participant=me(ctx),
-        case=practice_selectors.practice_case_of(ctx.live.traject, id_arg(args, "case")),
-        dots=int_arg(args, "dots", low=0, high=100),
+        case=practice_selectors.practice_case_of(ctx.live.traject, args.case),
+        dots=args.dots,
     )
 
 
-@command("practice.pick", audiences={FACILITATOR})
-def pick_cases(ctx: Context, args: dict) -> bool:
+class CasePick(Args):
+    cases: Ids(10)
+
+
+@command("practice.pick", audiences={FACILITATOR}, args=CasePick)
+def pick_cases(ctx: Context, args: CasePick) -> bool:
     """`cases`: the ids in discussion order; the service wants one to three of them."""
-    return practice_services.pick_cases(
-        traject=ctx.live.traject, case_ids=ids_arg(args, "cases", max_items=10)
-    )
+    return practice_services.pick_cases(traject=ctx.live.traject, case_ids=args.cases)
 
 
-@command("practice.table", audiences={FACILITATOR})
-def put_on_table(ctx: Context, args: dict) -> bool:
+@command("practice.table", audiences={FACILITATOR}, args=CaseRef)
+def put_on_table(ctx: Context, args: CaseRef) -> bool:
     traject = ctx.live.traject
     return practice_services.put_on_table(
-        traject=traject, case=practice_selectors.practice_case_of(traject, id_arg(args, "case"))
+        traject=traject, case=practice_selectors.practice_case_of(traject, args.case)
     )
 
 
-@command("judgement.set", audiences={PARTICIPANT}, input_kind="judge")
-def judge(ctx: Context, args: dict) -> bool:
+class JudgementSet(Args):
+    case: Id
+    requirement: Id
+    verdict: Text(20) = ""
+    comment: Text() = ""
+
+
+@command("judgement.set", audiences={PARTICIPANT}, args=JudgementSet, input_kind="judge")
+def judge(ctx: Context, args: JudgementSet) -> bool:
     """`verdict` helpt/knelt/ontbreekt with an optional `comment`; an empty verdict takes the
     judgement back."""
     traject = ctx.live.traject
     return practice_services.judge(
         participant=me(ctx),
-        case=practice_selectors.practice_case_of(traject, id_arg(args, "case")),
-        requirement=requirements_selectors.requirement_of(traject, id_arg(args, "requirement")),
-        verdict=str_arg(args, "verdict", max_length=20, required=False),
-        comment=text_arg(args, "comment"),
+        case=practice_selectors.practice_case_of(traject, args.case),
+        requirement=requirements_selectors.requirement_of(traject, args.requirement),
+        verdict=args.verdict,
+        comment=args.comment,
     )
 
 
-@command("practice.conclude", audiences={FACILITATOR})
-def set_conclusion(ctx: Context, args: dict) -> bool:
+class CaseConclude(Args):
+    case: Id
+    text: Text() = ""
+
+
+@command("practice.conclude", audiences={FACILITATOR}, args=CaseConclude)
+def set_conclusion(ctx: Context, args: CaseConclude) -> bool:
     return practice_services.set_conclusion(
-        case=practice_selectors.practice_case_of(ctx.live.traject, id_arg(args, "case")),
-        text=text_arg(args, "text"),
+        case=practice_selectors.practice_case_of(ctx.live.traject, args.case), text=args.text
     )
 
 
-@command("adjust.add", audiences={FACILITATOR})
-def add_requirement(ctx: Context, args: dict) -> bool:
+class AdjustAdd(Args):
+    text: Text() = ""
+    reason: Text() = ""
+    case: Id | None = None
+
+
+@command("adjust.add", audiences={FACILITATOR}, args=AdjustAdd)
+def add_requirement(ctx: Context, args: AdjustAdd) -> bool:
     """A requirement the cases showed was missing, with why (and optionally which case)."""
     traject = ctx.live.traject
     case = (
-        practice_selectors.practice_case_of(traject, id_arg(args, "case"))
-        if args.get("case") is not None
-        else None
+        practice_selectors.practice_case_of(traject, args.case) if args.case is not None else None
     )
     practice_services.add_requirement(
-        traject=traject, text=text_arg(args, "text"), reason=text_arg(args, "reason"), case=case
+        traject=traject, text=args.text, reason=args.reason, case=case
     )
     return True
 
 
-@command("adjust.rephrase", audiences={FACILITATOR})
-def rephrase_requirement(ctx: Context, args: dict) -> bool:
+class AdjustRephrase(Args):
+    requirement: Id
+    text: Text() = ""
+    reason: Text() = ""
+
+
+@command("adjust.rephrase", audiences={FACILITATOR}, args=AdjustRephrase)
+def rephrase_requirement(ctx: Context, args: AdjustRephrase) -> bool:
     return practice_services.rephrase_requirement(
-        requirement=requirements_selectors.requirement_of(
-            ctx.live.traject, id_arg(args, "requirement")
-        ),
-        text=text_arg(args, "text"),
-        reason=text_arg(args, "reason"),
+        requirement=requirements_selectors.requirement_of(ctx.live.traject, args.requirement),
+        text=args.text,
+        reason=args.reason,
     )
 
 
@@ -154,7 +199,14 @@ def privacy_reminder() -> str:
     )
 
 
-def case_text(case: PracticeCase) -> dict:
+class CaseBody(TypedDict):
+    id: int
+    title: str
+    situation: str
+    question: str
+
+
+def case_text(case: PracticeCase) -> CaseBody:
     """What anyone may read of a case: never its author."""
     return {
         "id": case.pk,
@@ -164,8 +216,46 @@ def case_text(case: PracticeCase) -> dict:
     }
 
 
+class CaseLimits(TypedDict):
+    title: int
+    situation: int
+    question: int
+
+
+class ConsoleCase(CaseBody):
+    author: str
+    author_layer: str
+    privacy_confirmed: bool
+    flags: list[str]  # kinds of personal data the text still seems to hold
+    redacted_at: str | None
+    redaction_note: str
+    picked: bool
+
+
+class OwnCasesBoard(TypedDict):
+    reminder: str
+    kinds: dict[str, str]  # kind of personal data → its label
+    limits: CaseLimits
+    count: int
+    cases: NotRequired[list[ConsoleCase]]  # the console
+
+
+class OwnCasesState(TypedDict):
+    practice: OwnCasesBoard
+
+
+class MyCase(CaseBody):
+    privacy_confirmed: bool
+    redacted: bool
+    picked: bool
+
+
+class OwnCasesMine(TypedDict):
+    my_cases: list[MyCase]
+
+
 @section("own-cases")
-def own_cases(view: View) -> tuple[dict, dict[int, dict]]:
+def own_cases(view: View) -> tuple[OwnCasesState, dict[int, OwnCasesMine]]:
     traject = view.live.traject
     cases = list(traject.practice_cases.select_related("author__layer"))
     shared: dict = {
@@ -216,14 +306,37 @@ def own_cases(view: View) -> tuple[dict, dict[int, dict]]:
     return shared, personal
 
 
+class PickCase(CaseBody):
+    dots: int | None  # once shown
+    picked: bool
+    order: int | None
+    author: NotRequired[str]  # the console
+    privacy_confirmed: NotRequired[bool]  # the console
+
+
+class CasePickBoard(TypedDict):
+    dots_per_participant: int
+    pick_max: int
+    picked_any: bool
+    cases: list[PickCase]
+
+
+class CasePickState(TypedDict):
+    practice: CasePickBoard
+
+
+class CasePickMine(TypedDict):
+    case_dots: dict[str, int]  # case id → own dots
+
+
 @section("case-pick")
-def case_pick(view: View) -> tuple[dict, dict[int, dict]]:
+def case_pick(view: View) -> tuple[CasePickState, dict[int, CasePickMine]]:
     """Dot totals reach the room once the facilitator has picked, so nobody follows the crowd
     while dotting; the console sees them all along."""
     traject = view.live.traject
     cases = list(traject.practice_cases.select_related("author"))
     picked_any = any(case.selected for case in cases)
-    shown = view.audience == FACILITATOR or picked_any
+    shown = practice_selectors.case_dots_shown(view.audience, picked_any=picked_any)
     totals = practice_selectors.case_dot_totals(traject) if shown else {}
     items = []
     for case in cases:
@@ -267,8 +380,75 @@ def verdict_labels() -> dict[str, str]:
     }
 
 
+class TableCase(CaseBody):
+    order: int | None
+
+
+class PickedCase(TypedDict):
+    id: int
+    title: str
+    order: int | None
+
+
+class RequirementText(TypedDict):
+    id: int
+    text: str
+
+
+class RequirementStatus(RequirementText):
+    status: str
+
+
+class GridComment(TypedDict):
+    verdict: str
+    text: str
+
+
+class GridRow(TypedDict):
+    """A row of practice_selectors.judgement_grid: one requirement, counted and unsigned."""
+
+    id: int
+    text: str
+    counts: dict[str, int]
+    total: int
+    dominant: str | None
+    comments: list[GridComment]
+
+
+class CaseGrid(TypedDict):
+    case: int
+    title: str
+    grid: list[GridRow]
+    conclusion: str
+
+
+class Judging(TypedDict):
+    labels: dict[str, str]
+    table: TableCase | None
+    picked: list[PickedCase]
+    requirements: list[RequirementText]
+    comment_max: int
+    grids: NotRequired[list[CaseGrid]]  # the console: every picked case
+    all_requirements: NotRequired[list[RequirementStatus]]  # the console
+    reason_required: NotRequired[bool]  # the console
+    grid: NotRequired[list[GridRow] | None]  # the projector: the case on the table
+
+
+class JudgingState(TypedDict):
+    judging: Judging
+
+
+class MyVerdict(TypedDict):
+    verdict: str
+    comment: str
+
+
+class JudgingMine(TypedDict):
+    judgements: dict[str, dict[str, MyVerdict]]  # case id → requirement id → own verdict
+
+
 @section("judge")
-def judging(view: View) -> tuple[dict, dict[int, dict]]:
+def judging(view: View) -> tuple[JudgingState, dict[int, JudgingMine]]:
     traject = view.live.traject
     picked = practice_selectors.picked_cases(traject)
     table = next((case for case in picked if case.on_table), None)
@@ -313,6 +493,9 @@ def judging(view: View) -> tuple[dict, dict[int, dict]]:
         shared["judging"]["all_requirements"] = [
             {"id": r.pk, "text": r.text, "status": r.status} for r in traject.requirements.all()
         ]
+        # Adjusting the programme here (adjust.rephrase, adjust.add) always needs a reason: both
+        # go through practice_services.clean_reason.
+        shared["judging"]["reason_required"] = True
     else:
         shared["judging"]["grid"] = practice_selectors.judgement_grid(table) if table else None
     return shared, personal

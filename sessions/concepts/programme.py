@@ -7,23 +7,24 @@ phase kind; this module holds the commands."""
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
+from typing import Annotated
 
 from django.utils import timezone
+from pydantic import Field
 
 from game.core import services as core_services
 from game.core.errors import GameError
+from game.core.models import Reveal
 from game.core.selectors import neighbour_phase, phase_by_key
+from sessions.arguments import Args, Key, NoArgs
 from sessions.live import close_session
 from sessions.models import PhaseReady
-from sessions.registry import (
-    FACILITATOR,
-    PARTICIPANT,
-    Context,
-    bool_arg,
-    command,
-    int_arg,
-    str_arg,
-)
+from sessions.registry import FACILITATOR, PARTICIPANT, Context, command
+
+# The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
+# its input commands and its client view in static/js/views/programme.js.
+PHASE_KINDS = ("join", "info")
 
 TIMER_MIN_SECONDS = 10
 
@@ -31,82 +32,95 @@ TIMER_MIN_SECONDS = 10
 TIMER_MAX_SECONDS = 3 * 3600
 
 
-@command("phase.next", audiences={FACILITATOR})
-def next_phase(ctx: Context, args: dict) -> bool:
+@command("phase.next", audiences={FACILITATOR}, args=NoArgs)
+def next_phase(ctx: Context, args: NoArgs) -> bool:
     ctx.live.phase = neighbour_phase(ctx.live.traject.programme, ctx.live.phase, offset=1)
     return True
 
 
-@command("phase.prev", audiences={FACILITATOR})
-def previous_phase(ctx: Context, args: dict) -> bool:
+@command("phase.prev", audiences={FACILITATOR}, args=NoArgs)
+def previous_phase(ctx: Context, args: NoArgs) -> bool:
     ctx.live.phase = neighbour_phase(ctx.live.traject.programme, ctx.live.phase, offset=-1)
     return True
 
 
-@command("phase.goto", audiences={FACILITATOR})
-def goto_phase(ctx: Context, args: dict) -> bool:
-    phase = phase_by_key(
-        ctx.live.traject.programme,
-        str_arg(args, "step", max_length=50),
-        str_arg(args, "phase", max_length=50),
-    )
+class PhaseGoto(Args):
+    step: Key
+    phase: Key
+
+
+@command("phase.goto", audiences={FACILITATOR}, args=PhaseGoto)
+def goto_phase(ctx: Context, args: PhaseGoto) -> bool:
+    phase = phase_by_key(ctx.live.traject.programme, args.step, args.phase)
     if phase.pk == ctx.live.phase_id:
         return False
     ctx.live.phase = phase
     return True
 
 
-@command("phase.lock", audiences={FACILITATOR})
-def lock_phase(ctx: Context, args: dict) -> bool:
-    locked = bool_arg(args, "locked")
+class PhaseLock(Args):
+    locked: bool
+
+
+@command("phase.lock", audiences={FACILITATOR}, args=PhaseLock)
+def lock_phase(ctx: Context, args: PhaseLock) -> bool:
     current = set(ctx.live.locked_phases)
-    wanted = current | {ctx.live.phase_id} if locked else current - {ctx.live.phase_id}
+    wanted = current | {ctx.live.phase_id} if args.locked else current - {ctx.live.phase_id}
     if wanted == current:
         return False
     ctx.live.locked_phases = sorted(wanted)
     return True
 
 
-@command("timer.start", audiences={FACILITATOR})
-def start_timer(ctx: Context, args: dict) -> bool:
-    try:
-        seconds = int_arg(args, "seconds", low=TIMER_MIN_SECONDS, high=TIMER_MAX_SECONDS)
-    except GameError as exc:
-        raise GameError("timer_invalid") from exc
-    ctx.live.timer_seconds = seconds
-    ctx.live.timer_ends_at = timezone.now() + timedelta(seconds=seconds)
+class TimerStart(Args):
+    seconds: Annotated[int, Field(ge=TIMER_MIN_SECONDS, le=TIMER_MAX_SECONDS)]
+
+    refusal = partial(GameError, "timer_invalid")  # tells the facilitator the allowed range
+
+
+@command("timer.start", audiences={FACILITATOR}, args=TimerStart)
+def start_timer(ctx: Context, args: TimerStart) -> bool:
+    ctx.live.timer_seconds = args.seconds
+    ctx.live.timer_ends_at = timezone.now() + timedelta(seconds=args.seconds)
     return True
 
 
-@command("timer.stop", audiences={FACILITATOR})
-def stop_timer(ctx: Context, args: dict) -> bool:
+@command("timer.stop", audiences={FACILITATOR}, args=NoArgs)
+def stop_timer(ctx: Context, args: NoArgs) -> bool:
     if ctx.live.timer_ends_at is None:
         return False
     ctx.live.timer_seconds = ctx.live.timer_ends_at = None
     return True
 
 
-@command("session.close", audiences={FACILITATOR})
-def close(ctx: Context, args: dict) -> bool:
+@command("session.close", audiences={FACILITATOR}, args=NoArgs)
+def close(ctx: Context, args: NoArgs) -> bool:
     close_session(ctx.live)
     return True
 
 
-@command("document.release", audiences={FACILITATOR})
-def release_document(ctx: Context, args: dict) -> bool:
-    return core_services.release_document(
-        traject=ctx.live.traject, released=bool_arg(args, "released")
+class DocumentRelease(Args):
+    released: bool
+
+
+@command("document.release", audiences={FACILITATOR}, args=DocumentRelease)
+def release_document(ctx: Context, args: DocumentRelease) -> bool:
+    return core_services.set_revealed(
+        traject=ctx.live.traject, what=Reveal.What.DOCUMENT, revealed=args.released
     )
 
 
-@command("phase.ready", audiences={PARTICIPANT}, is_input=True)
-def mark_ready(ctx: Context, args: dict) -> bool:
+class Readiness(Args):
+    ready: bool
+
+
+@command("phase.ready", audiences={PARTICIPANT}, args=Readiness, is_input=True)
+def mark_ready(ctx: Context, args: Readiness) -> bool:
     """A participant says they are done (or not yet) with the current phase."""
-    ready = bool_arg(args, "ready")
     rows = PhaseReady.objects.filter(
         live_session=ctx.live, participant_id=ctx.actor.participant_id, phase=ctx.live.phase
     )
-    if not ready:
+    if not args.ready:
         return rows.delete()[0] > 0
     if rows.exists():
         return False

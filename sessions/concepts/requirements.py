@@ -7,131 +7,170 @@ all along); a phone sees only its own votes.
 
 from __future__ import annotations
 
-from django.db.models import Count
+from typing import Literal, NotRequired
 
-from game.core.models import Layer
+from django.db.models import Count
+from typing_extensions import TypedDict
+
+from game.core import selectors as core_selectors
+from game.core import services as core_services
+from game.core.models import Layer, Reveal
+from game.core.tallies import DISAGREEMENT_REJECT, DISAGREEMENT_WANT
 from game.requirements import selectors as requirements_selectors
 from game.requirements import services as requirements_services
 from game.requirements.models import RequirementVote
-from sessions.concepts.roleplay import layer_labels
-from sessions.registry import (
-    FACILITATOR,
-    PARTICIPANT,
-    Context,
-    bool_arg,
-    command,
-    id_arg,
-    ids_arg,
-    int_arg,
-    me,
-    str_arg,
-)
-from sessions.sections import View, section
+from sessions.arguments import Args, Dots, Id, Ids, Line, NoArgs, Text
+from sessions.concepts.roleplay import LayerLabel, layer_labels
+from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
+from sessions.sections import NoPersonal, View, section
+
+# The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
+# its input commands and its client view in static/js/views/requirements.js.
+PHASE_KINDS = ("merge", "prioritise", "results", "adopt")
 
 
-@command("requirement.merge", audiences={FACILITATOR})
-def merge_wishes(ctx: Context, args: dict) -> bool:
+class RequirementMerge(Args):
+    wishes: Ids()
+    text: Text(2000) = ""
+
+
+@command("requirement.merge", audiences={FACILITATOR}, args=RequirementMerge)
+def merge_wishes(ctx: Context, args: RequirementMerge) -> bool:
     requirements_services.merge_wishes(
-        traject=ctx.live.traject,
-        wish_ids=ids_arg(args, "wishes"),
-        text=str_arg(args, "text", max_length=2000, required=False),
+        traject=ctx.live.traject, wish_ids=args.wishes, text=args.text
     )
     return True
 
 
-@command("requirement.add", audiences={FACILITATOR})
-def add_requirement(ctx: Context, args: dict) -> bool:
-    requirements_services.add_requirement(
-        traject=ctx.live.traject, text=str_arg(args, "text", max_length=2000, required=False)
-    )
+class RequirementAdd(Args):
+    text: Text(2000) = ""
+
+
+@command("requirement.add", audiences={FACILITATOR}, args=RequirementAdd)
+def add_requirement(ctx: Context, args: RequirementAdd) -> bool:
+    requirements_services.add_requirement(traject=ctx.live.traject, text=args.text)
     return True
 
 
-@command("requirement.rephrase", audiences={FACILITATOR})
-def rephrase_requirement(ctx: Context, args: dict) -> bool:
+class RequirementRephrase(Args):
+    requirement: Id
+    text: Text(2000) = ""
+    reason: Text(2000) = ""
+
+
+@command("requirement.rephrase", audiences={FACILITATOR}, args=RequirementRephrase)
+def rephrase_requirement(ctx: Context, args: RequirementRephrase) -> bool:
     return requirements_services.rephrase_requirement(
-        requirement=requirements_selectors.requirement_of(
-            ctx.live.traject, id_arg(args, "requirement")
-        ),
-        text=str_arg(args, "text", max_length=2000, required=False),
-        reason=str_arg(args, "reason", max_length=2000, required=False),
+        requirement=requirements_selectors.requirement_of(ctx.live.traject, args.requirement),
+        text=args.text,
+        reason=args.reason,
     )
 
 
-@command("wish.unmerge", audiences={FACILITATOR})
-def unmerge_wish(ctx: Context, args: dict) -> bool:
-    return requirements_services.unmerge_wish(
-        traject=ctx.live.traject, wish_id=id_arg(args, "wish")
-    )
+class WishUnmerge(Args):
+    wish: Id
 
 
-@command("vote.method", audiences={FACILITATOR})
-def set_vote_method(ctx: Context, args: dict) -> bool:
-    return requirements_services.set_vote_method(
-        traject=ctx.live.traject, method=str_arg(args, "method", max_length=20)
-    )
+@command("wish.unmerge", audiences={FACILITATOR}, args=WishUnmerge)
+def unmerge_wish(ctx: Context, args: WishUnmerge) -> bool:
+    return requirements_services.unmerge_wish(traject=ctx.live.traject, wish_id=args.wish)
 
 
-@command("vote.moscow", audiences={PARTICIPANT}, input_kind="prioritise")
-def cast_moscow(ctx: Context, args: dict) -> bool:
+class VoteMethod(Args):
+    method: Line(20)
+
+
+@command("vote.method", audiences={FACILITATOR}, args=VoteMethod)
+def set_vote_method(ctx: Context, args: VoteMethod) -> bool:
+    return requirements_services.set_vote_method(traject=ctx.live.traject, method=args.method)
+
+
+class VoteMoscow(Args):
+    requirement: Id
+    choice: Text(10) = ""
+
+
+@command("vote.moscow", audiences={PARTICIPANT}, args=VoteMoscow, input_kind="prioritise")
+def cast_moscow(ctx: Context, args: VoteMoscow) -> bool:
     """`choice` must/should/could/wont; an empty choice takes the vote back."""
     return requirements_services.cast_moscow(
         participant=me(ctx),
-        requirement=requirements_selectors.requirement_of(
-            ctx.live.traject, id_arg(args, "requirement")
-        ),
-        choice=str_arg(args, "choice", max_length=10, required=False),
+        requirement=requirements_selectors.requirement_of(ctx.live.traject, args.requirement),
+        choice=args.choice,
     )
 
 
-@command("vote.dots", audiences={PARTICIPANT}, input_kind="prioritise")
-def set_requirement_dots(ctx: Context, args: dict) -> bool:
+class VoteDots(Args):
+    requirement: Id
+    dots: Dots
+
+
+@command("vote.dots", audiences={PARTICIPANT}, args=VoteDots, input_kind="prioritise")
+def set_requirement_dots(ctx: Context, args: VoteDots) -> bool:
     return requirements_services.set_requirement_dots(
         participant=me(ctx),
-        requirement=requirements_selectors.requirement_of(
-            ctx.live.traject, id_arg(args, "requirement")
-        ),
-        dots=int_arg(args, "dots", low=0, high=100),
+        requirement=requirements_selectors.requirement_of(ctx.live.traject, args.requirement),
+        dots=args.dots,
     )
 
 
-@command("votes.reveal", audiences={FACILITATOR})
-def reveal_votes(ctx: Context, args: dict) -> bool:
-    return requirements_services.reveal_votes(
-        traject=ctx.live.traject, revealed=bool_arg(args, "revealed")
+class VotesReveal(Args):
+    revealed: bool
+
+
+@command("votes.reveal", audiences={FACILITATOR}, args=VotesReveal)
+def reveal_votes(ctx: Context, args: VotesReveal) -> bool:
+    return core_services.set_revealed(
+        traject=ctx.live.traject, what=Reveal.What.VOTES, revealed=args.revealed
     )
 
 
-@command("requirement.decide", audiences={FACILITATOR})
-def decide_requirement(ctx: Context, args: dict) -> bool:
+class RequirementDecide(Args):
+    requirement: Id
+    decision: Line(20)
+    text: Text(2000) = ""
+    reason: Text(2000) = ""
+
+
+@command("requirement.decide", audiences={FACILITATOR}, args=RequirementDecide)
+def decide_requirement(ctx: Context, args: RequirementDecide) -> bool:
     """Accept, drop or reopen; with `text` (and a `reason`) it is rephrased in the same step."""
     return requirements_services.decide_requirement(
-        requirement=requirements_selectors.requirement_of(
-            ctx.live.traject, id_arg(args, "requirement")
-        ),
-        decision=str_arg(args, "decision", max_length=20),
-        text=str_arg(args, "text", max_length=2000, required=False),
-        reason=str_arg(args, "reason", max_length=2000, required=False),
+        requirement=requirements_selectors.requirement_of(ctx.live.traject, args.requirement),
+        decision=args.decision,
+        text=args.text,
+        reason=args.reason,
     )
 
 
-@command("requirement.note", audiences={FACILITATOR})
-def set_discussion_note(ctx: Context, args: dict) -> bool:
+class RequirementNote(Args):
+    requirement: Id
+    note: Text() = ""
+
+
+@command("requirement.note", audiences={FACILITATOR}, args=RequirementNote)
+def set_discussion_note(ctx: Context, args: RequirementNote) -> bool:
     return requirements_services.set_discussion_note(
-        requirement=requirements_selectors.requirement_of(
-            ctx.live.traject, id_arg(args, "requirement")
-        ),
-        note=str_arg(args, "note", max_length=8000, required=False),
+        requirement=requirements_selectors.requirement_of(ctx.live.traject, args.requirement),
+        note=args.note,
     )
 
 
-@command("programme.adopt", audiences={FACILITATOR})
-def adopt_programme(ctx: Context, args: dict) -> bool:
+@command("programme.adopt", audiences={FACILITATOR}, args=NoArgs)
+def adopt_programme(ctx: Context, args: NoArgs) -> bool:
     requirements_services.adopt_programme(traject=ctx.live.traject)
     return True
 
 
-def requirement_list(view: View) -> list[dict]:
+class Candidate(TypedDict):
+    id: int
+    text: str
+    status: str
+    roles: list[str]  # labels of the roles whose wishes it came from
+    sources: int | None  # how many wishes; the console only
+
+
+def requirement_list(view: View) -> list[Candidate]:
     roles = requirements_selectors.roles_by_requirement(view.live.traject)
     labels = {layer.key: layer.text("label", view.lang) for layer in Layer.objects.all()}
     return [
@@ -146,20 +185,40 @@ def requirement_list(view: View) -> list[dict]:
     ]
 
 
+class CandidatesState(TypedDict):
+    requirements: list[Candidate]
+
+
 @section("merge")
-def candidates(view: View) -> tuple[dict, dict[int, dict]]:
+def candidates(view: View) -> tuple[CandidatesState, dict[int, NoPersonal]]:
     return {"requirements": requirement_list(view)}, {}
 
 
+class Voting(TypedDict):
+    method: str
+    dots: int
+    revealed: bool
+    requirements: list[Candidate]  # those not dropped
+    voters: NotRequired[int]  # the console and the projector
+
+
+class VotingState(TypedDict):
+    voting: Voting
+
+
+class VotingMine(TypedDict):
+    votes: dict[str, str | int]  # requirement id → own MoSCoW choice or dots
+
+
 @section("prioritise")
-def prioritise(view: View) -> tuple[dict, dict[int, dict]]:
+def prioritise(view: View) -> tuple[VotingState, dict[int, VotingMine]]:
     traject = view.live.traject
     open_ones = [r for r in requirement_list(view) if r["status"] != "dropped"]
     shared = {
         "voting": {
             "method": traject.vote_method,
             "dots": traject.requirement_dots,
-            "revealed": traject.votes_revealed,
+            "revealed": core_selectors.is_revealed(traject, Reveal.What.VOTES),
             "requirements": open_ones,
         }
     }
@@ -182,12 +241,84 @@ def prioritise(view: View) -> tuple[dict, dict[int, dict]]:
     return shared, personal
 
 
+# The rows of requirements_selectors.requirement_results: one shape per voting method.
+
+
+class Disagreement(TypedDict):
+    flagged: bool
+    wanting: list[str]  # layer keys
+    rejecting: list[str]
+
+
+class ResultRow(TypedDict):
+    id: int
+    rank: int | None  # None when dropped
+    text: str
+    status: str
+    roles: list[str]  # role keys
+    disagreement: Disagreement
+    discussion_note: str
+
+
+class MoscowTotals(TypedDict):
+    votes: int
+    counts: dict[str, int]
+    score: float | None
+
+
+class MoscowCell(TypedDict):
+    layer: str
+    votes: int
+    counts: dict[str, int]
+    support: float | None
+
+
+class MoscowRow(ResultRow):
+    method: Literal["moscow"]
+    priority: str | None
+    totals: MoscowTotals
+    grid: list[MoscowCell]
+
+
+class DotTotals(TypedDict):
+    dots: int
+    layers: int
+
+
+class DotCell(TypedDict):
+    layer: str
+    dots: int
+    support: float | None
+
+
+class DotRow(ResultRow):
+    method: Literal["dots"]
+    priority: None
+    totals: DotTotals
+    grid: list[DotCell]
+
+
+class Thresholds(TypedDict):
+    want: float
+    reject: float
+
+
+class Results(TypedDict):
+    layers: list[LayerLabel]  # the joinable ones, top to bottom
+    role_labels: dict[str, str]
+    items: list[MoscowRow | DotRow]
+    thresholds: Thresholds
+
+
+class ResultsState(TypedDict):
+    results: Results | None  # None while voting, until revealed (the console sees them)
+
+
 @section("prioritise", "results", "adopt")
-def results(view: View) -> tuple[dict, dict[int, dict]]:
+def results(view: View) -> tuple[ResultsState, dict[int, NoPersonal]]:
     traject = view.live.traject
-    kind = view.live.phase.kind
-    shown = view.audience == FACILITATOR or traject.votes_revealed or kind != "prioritise"
-    if not shown:
+    voting = view.live.phase.kind == "prioritise"
+    if not requirements_selectors.results_shown(traject, view.audience, voting=voting):
         return {"results": None}, {}
     every_layer = layer_labels(view.lang)
     return {
@@ -195,12 +326,24 @@ def results(view: View) -> tuple[dict, dict[int, dict]]:
             "layers": [layer for layer in every_layer if layer["joinable"]],
             "role_labels": {layer["key"]: layer["label"] for layer in every_layer},
             "items": requirements_selectors.requirement_results(traject),
+            # The disagreement rule's thresholds (shares 0..1), for the help text under the grid.
+            "thresholds": {"want": DISAGREEMENT_WANT, "reject": DISAGREEMENT_REJECT},
         }
     }, {}
 
 
+class Adopted(TypedDict):
+    version: int  # 0 before the first adoption
+    adopted_at: str | None
+    requirements: list[str]
+
+
+class AdoptedState(TypedDict):
+    adopted: Adopted
+
+
 @section("adopt")
-def adopted(view: View) -> tuple[dict, dict[int, dict]]:
+def adopted(view: View) -> tuple[AdoptedState, dict[int, NoPersonal]]:
     versions = list(view.live.traject.programme_versions.order_by("-number")[:1])
     latest = versions[0] if versions else None
     return {

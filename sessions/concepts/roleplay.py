@@ -8,109 +8,143 @@ and wishes per role without names.
 from __future__ import annotations
 
 import secrets
+from typing import Annotated, NotRequired
 
-from game.core.models import Layer
+from pydantic import Field
+from typing_extensions import TypedDict
+
+from game.core import selectors as core_selectors
+from game.core import services as core_services
+from game.core.models import Layer, Reveal
 from game.roleplay import selectors as roleplay_selectors
 from game.roleplay import services as roleplay_services
 from game.roleplay.models import Case, Development, Reaction, RoleAssignment
-from sessions.registry import (
-    FACILITATOR,
-    PARTICIPANT,
-    Context,
-    bool_arg,
-    command,
-    id_arg,
-    int_arg,
-    me,
-    str_arg,
-)
-from sessions.sections import View, section
+from sessions.arguments import Args, Id, Key, NoArgs, Text
+from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
+from sessions.sections import NoPersonal, View, section
+
+# The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
+# its input commands and its client view in static/js/views/roleplay.js.
+PHASE_KINDS = ("roles", "case", "reactions", "wishes")
 
 SEED_MAX = 2**31 - 1
 
 
-@command("roles.deal", audiences={FACILITATOR})
-def deal_roles(ctx: Context, args: dict) -> bool:
+class RolesDeal(Args):
+    seed: Annotated[int, Field(ge=0, le=SEED_MAX)] | None = None
+
+
+@command("roles.deal", audiences={FACILITATOR}, args=RolesDeal)
+def deal_roles(ctx: Context, args: RolesDeal) -> bool:
     """Deal (or re-deal) the roles; without a seed each deal is a fresh draw. A retried command
     id is not applied twice (dispatch), so a fresh seed cannot deal twice by accident."""
-    seed = (
-        int_arg(args, "seed", low=0, high=SEED_MAX)
-        if args.get("seed") is not None
-        else secrets.randbelow(SEED_MAX)
-    )
+    seed = args.seed if args.seed is not None else secrets.randbelow(SEED_MAX)
     roleplay_services.deal_roles(traject=ctx.live.traject, seed=seed)
     return True
 
 
-@command("roles.override", audiences={FACILITATOR})
-def override_role(ctx: Context, args: dict) -> bool:
+class RolesOverride(Args):
+    participant: Id
+    role: Key
+
+
+@command("roles.override", audiences={FACILITATOR}, args=RolesOverride)
+def override_role(ctx: Context, args: RolesOverride) -> bool:
     return roleplay_services.override_role(
-        traject=ctx.live.traject,
-        participant_id=id_arg(args, "participant"),
-        role_key=str_arg(args, "role", max_length=50),
+        traject=ctx.live.traject, participant_id=args.participant, role_key=args.role
     )
 
 
-@command("roles.reveal", audiences={FACILITATOR})
-def reveal_roles(ctx: Context, args: dict) -> bool:
-    return roleplay_services.reveal_roles(
-        traject=ctx.live.traject, revealed=bool_arg(args, "revealed")
+class RolesReveal(Args):
+    revealed: bool
+
+
+@command("roles.reveal", audiences={FACILITATOR}, args=RolesReveal)
+def reveal_roles(ctx: Context, args: RolesReveal) -> bool:
+    return core_services.set_revealed(
+        traject=ctx.live.traject, what=Reveal.What.ROLES, revealed=args.revealed
     )
 
 
-@command("case.choose", audiences={FACILITATOR})
-def choose_case(ctx: Context, args: dict) -> bool:
-    return roleplay_services.choose_case(
-        traject=ctx.live.traject, case_key=str_arg(args, "case", max_length=50)
-    )
+class CaseChoose(Args):
+    case: Key
 
 
-@command("case.reveal_next", audiences={FACILITATOR})
-def reveal_next_development(ctx: Context, args: dict) -> bool:
+@command("case.choose", audiences={FACILITATOR}, args=CaseChoose)
+def choose_case(ctx: Context, args: CaseChoose) -> bool:
+    return roleplay_services.choose_case(traject=ctx.live.traject, case_key=args.case)
+
+
+@command("case.reveal_next", audiences={FACILITATOR}, args=NoArgs)
+def reveal_next_development(ctx: Context, args: NoArgs) -> bool:
     roleplay_services.reveal_next_development(traject=ctx.live.traject)
     return True
 
 
-@command("case.hide_last", audiences={FACILITATOR})
-def hide_last_development(ctx: Context, args: dict) -> bool:
+@command("case.hide_last", audiences={FACILITATOR}, args=NoArgs)
+def hide_last_development(ctx: Context, args: NoArgs) -> bool:
     return roleplay_services.hide_last_development(traject=ctx.live.traject)
 
 
-@command("reaction.write", audiences={PARTICIPANT}, input_kind="reactions")
-def write_reaction(ctx: Context, args: dict) -> bool:
-    roleplay_services.write_reaction(
-        participant=me(ctx), text=str_arg(args, "text", max_length=4000, required=False)
-    )
+class ReactionWrite(Args):
+    text: Text(4000) = ""
+
+
+@command("reaction.write", audiences={PARTICIPANT}, args=ReactionWrite, input_kind="reactions")
+def write_reaction(ctx: Context, args: ReactionWrite) -> bool:
+    roleplay_services.write_reaction(participant=me(ctx), text=args.text)
     return True
 
 
-@command("wish.write", audiences={PARTICIPANT}, input_kind="wishes")
-def write_wish(ctx: Context, args: dict) -> bool:
-    roleplay_services.write_wish(
-        participant=me(ctx), text=str_arg(args, "text", max_length=2000, required=False)
-    )
+class WishWrite(Args):
+    text: Text(2000) = ""
+
+
+@command("wish.write", audiences={PARTICIPANT}, args=WishWrite, input_kind="wishes")
+def write_wish(ctx: Context, args: WishWrite) -> bool:
+    roleplay_services.write_wish(participant=me(ctx), text=args.text)
     return True
 
 
-@command("wish.edit", audiences={PARTICIPANT}, input_kind="wishes")
-def edit_wish(ctx: Context, args: dict) -> bool:
-    return roleplay_services.edit_wish(
-        participant=me(ctx),
-        wish_id=id_arg(args, "wish"),
-        text=str_arg(args, "text", max_length=2000, required=False),
-    )
+class WishEdit(Args):
+    wish: Id
+    text: Text(2000) = ""
 
 
-@command("wish.delete", audiences={PARTICIPANT}, input_kind="wishes")
-def delete_wish(ctx: Context, args: dict) -> bool:
-    roleplay_services.delete_wish(participant=me(ctx), wish_id=id_arg(args, "wish"))
+@command("wish.edit", audiences={PARTICIPANT}, args=WishEdit, input_kind="wishes")
+def edit_wish(ctx: Context, args: WishEdit) -> bool:
+    return roleplay_services.edit_wish(participant=me(ctx), wish_id=args.wish, text=args.text)
+
+
+class WishRef(Args):
+    wish: Id
+
+
+@command("wish.delete", audiences={PARTICIPANT}, args=WishRef, input_kind="wishes")
+def delete_wish(ctx: Context, args: WishRef) -> bool:
+    roleplay_services.delete_wish(participant=me(ctx), wish_id=args.wish)
     return True
 
 
 CASE_KINDS = ("roles", "case", "reactions", "wishes")
 
 
-def role_card(layer: Layer, lang: str) -> dict:
+class RoleCard(TypedDict):
+    key: str
+    label: str
+    interests: str
+    worries: str
+    room: str
+    question: str
+
+
+class LayerLabel(TypedDict):
+    key: str
+    label: str
+    joinable: bool
+
+
+def role_card(layer: Layer, lang: str) -> RoleCard:
     return {
         "key": layer.key,
         "label": layer.text("label", lang),
@@ -121,20 +155,52 @@ def role_card(layer: Layer, lang: str) -> dict:
     }
 
 
-def layer_labels(lang: str) -> list[dict]:
+def layer_labels(lang: str) -> list[LayerLabel]:
     return [
         {"key": layer.key, "label": layer.text("label", lang), "joinable": layer.joinable}
         for layer in Layer.objects.order_by("order")
     ]
 
 
+class Assignment(TypedDict):
+    participant: int
+    name: str
+    role: str
+    role_label: str
+    overridden: bool
+
+
+class RoleCount(TypedDict):
+    key: str
+    label: str
+    players: int
+
+
+class RolesBoard(TypedDict):
+    revealed: bool
+    dealt: bool
+    layers: NotRequired[list[LayerLabel]]  # the console
+    assignments: NotRequired[list[Assignment]]  # the console
+    counts: NotRequired[list[RoleCount]]  # the console and the projector, once shown
+
+
+class RolesState(TypedDict):
+    roles: RolesBoard
+
+
+class RolesMine(TypedDict):
+    role: RoleCard  # once revealed
+
+
 @section(*CASE_KINDS)
-def roles(view: View) -> tuple[dict, dict[int, dict]]:
+def roles(view: View) -> tuple[RolesState, dict[int, RolesMine]]:
     traject = view.live.traject
     rows = list(
         RoleAssignment.objects.filter(traject=traject).select_related("role", "participant")
     )
-    shared: dict = {"roles": {"revealed": traject.roles_revealed, "dealt": bool(rows)}}
+    shown = core_selectors.shows(traject, Reveal.What.ROLES, view.audience)
+    revealed = core_selectors.is_revealed(traject, Reveal.What.ROLES)
+    shared: dict = {"roles": {"revealed": revealed, "dealt": bool(rows)}}
     personal: dict[int, dict] = {}
     if view.audience == FACILITATOR:
         shared["roles"]["layers"] = layer_labels(view.lang)
@@ -148,12 +214,13 @@ def roles(view: View) -> tuple[dict, dict[int, dict]]:
             }
             for row in rows
         ]
-    elif view.audience == PARTICIPANT and traject.roles_revealed:
+    elif view.audience == PARTICIPANT and shown:
         cards: dict[int, dict] = {}
         for row in rows:
             cards.setdefault(row.role_id, role_card(row.role, view.lang))
             personal[row.participant_id] = {"role": cards[row.role_id]}
-    if traject.roles_revealed and view.audience != PARTICIPANT:
+    # Players per role: the console follows the deal before it is revealed; the projector after.
+    if shown and view.audience != PARTICIPANT:
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.role.key] = counts.get(row.role.key, 0) + 1
@@ -164,8 +231,28 @@ def roles(view: View) -> tuple[dict, dict[int, dict]]:
     return shared, personal
 
 
+class CaseCard(TypedDict):
+    key: str
+    title: str
+    situation: str
+    question: str
+    developments: list[str]  # those revealed so far
+    development_count: int
+
+
+class CaseOption(TypedDict):
+    key: str
+    title: str
+
+
+class CaseState(TypedDict):
+    case: CaseCard | None
+    upcoming: NotRequired[list[str]]  # the console: the next development
+    cases: NotRequired[list[CaseOption]]  # the console
+
+
 @section(*CASE_KINDS)
-def case(view: View) -> tuple[dict, dict[int, dict]]:
+def case(view: View) -> tuple[CaseState, dict[int, NoPersonal]]:
     traject = view.live.traject
     shared: dict = {"case": None}
     if traject.case_id:
@@ -190,8 +277,22 @@ def case(view: View) -> tuple[dict, dict[int, dict]]:
     return shared, {}
 
 
+class RoleTexts(TypedDict):
+    role: str
+    texts: list[str]
+
+
+class ReactionsState(TypedDict):
+    reaction_max: NotRequired[int]  # phones
+    reactions: NotRequired[list[RoleTexts]]  # the console and the projector
+
+
+class ReactionsMine(TypedDict):
+    reaction: str
+
+
 @section("reactions")
-def reactions(view: View) -> tuple[dict, dict[int, dict]]:
+def reactions(view: View) -> tuple[ReactionsState, dict[int, ReactionsMine]]:
     rows = list(Reaction.objects.filter(traject=view.live.traject).select_related("role"))
     if view.audience == PARTICIPANT:
         mine = {row.participant_id: {"reaction": row.text} for row in rows}
@@ -205,8 +306,35 @@ def reactions(view: View) -> tuple[dict, dict[int, dict]]:
     return {"reactions": list(by_role.values())}, {}
 
 
+class PackageWish(TypedDict):
+    text: str
+    id: NotRequired[int]  # the console
+    requirement: NotRequired[int | None]  # the console: the candidate it was merged into
+
+
+class Package(TypedDict):
+    role: str
+    role_label: str
+    wishes: list[PackageWish]
+
+
+class WishesState(TypedDict):
+    max_wishes: NotRequired[int]  # phones
+    wish_max: NotRequired[int]  # phones
+    packages: NotRequired[list[Package]]  # the console and the projector
+
+
+class MyWish(TypedDict):
+    id: int
+    text: str
+
+
+class WishesMine(TypedDict):
+    wishes: list[MyWish]
+
+
 @section("wishes", "merge")
-def wishes(view: View) -> tuple[dict, dict[int, dict]]:
+def wishes(view: View) -> tuple[WishesState, dict[int, WishesMine]]:
     traject = view.live.traject
     if view.audience == PARTICIPANT:
         personal: dict[int, dict] = {p.pk: {"wishes": []} for p in view.people}

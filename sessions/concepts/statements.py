@@ -6,59 +6,76 @@ Results reach the room only once the facilitator reveals them; the console sees 
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import NotRequired
 
+from typing_extensions import TypedDict
+
+from game.core import selectors as core_selectors
 from game.core.models import Layer
 from game.core.tallies import statement_tally
 from game.statements import selectors as statements_selectors
 from game.statements import services as statements_services
-from game.statements.models import Statement, StatementAnswer
-from sessions.registry import (
-    FACILITATOR,
-    PARTICIPANT,
-    Context,
-    command,
-    id_arg,
-    me,
-    str_arg,
-)
+from game.statements.models import StatementAnswer
+from sessions.arguments import Args, Id, Line
+from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
 from sessions.sections import View, section
 
+# The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
+# its input commands and its client view in static/js/views/statements.js.
+PHASE_KINDS = ("statements",)
 
-@command("statement.add", audiences={FACILITATOR})
-def add_statement(ctx: Context, args: dict) -> bool:
-    statements_services.add_statement(
-        traject=ctx.live.traject, text=str_arg(args, "text", max_length=2000)
-    )
+
+class StatementAdd(Args):
+    text: Line(2000)
+
+
+@command("statement.add", audiences={FACILITATOR}, args=StatementAdd)
+def add_statement(ctx: Context, args: StatementAdd) -> bool:
+    statements_services.add_statement(traject=ctx.live.traject, text=args.text)
     return True
 
 
-@command("statement.open", audiences={FACILITATOR})
-def open_statement(ctx: Context, args: dict) -> bool:
+class StatementRef(Args):
+    statement: Id
+
+
+@command("statement.open", audiences={FACILITATOR}, args=StatementRef)
+def open_statement(ctx: Context, args: StatementRef) -> bool:
     statements_services.open_statement(
-        statement=statements_selectors.statement_of(ctx.live.traject, id_arg(args, "statement"))
+        statement=statements_selectors.statement_of(ctx.live.traject, args.statement)
     )
     return True
 
 
-@command("statement.reveal", audiences={FACILITATOR})
-def reveal_statement(ctx: Context, args: dict) -> bool:
-    statement = statements_selectors.statement_of(ctx.live.traject, id_arg(args, "statement"))
+@command("statement.reveal", audiences={FACILITATOR}, args=StatementRef)
+def reveal_statement(ctx: Context, args: StatementRef) -> bool:
+    statement = statements_selectors.statement_of(ctx.live.traject, args.statement)
     statements_services.reveal_statement(statement=statement)
     return True
 
 
-@command("statement.close", audiences={FACILITATOR})
-def close_statement(ctx: Context, args: dict) -> bool:
-    statement = statements_selectors.statement_of(ctx.live.traject, id_arg(args, "statement"))
+@command("statement.close", audiences={FACILITATOR}, args=StatementRef)
+def close_statement(ctx: Context, args: StatementRef) -> bool:
+    statement = statements_selectors.statement_of(ctx.live.traject, args.statement)
     statements_services.close_statement(statement=statement)
     return True
 
 
-@command("statement.answer", audiences={PARTICIPANT}, input_kind="statements")
-def answer_statement(ctx: Context, args: dict) -> bool:
-    statement = statements_selectors.statement_of(ctx.live.traject, id_arg(args, "statement"))
+class Answer(Args):
+    statement: Id
+    answer: Line(20)
+
+
+@command(
+    "statement.answer",
+    audiences={PARTICIPANT},
+    args=Answer,
+    input_kind="statements",
+)
+def answer_statement(ctx: Context, args: Answer) -> bool:
+    statement = statements_selectors.statement_of(ctx.live.traject, args.statement)
     return statements_services.answer_statement(
-        statement=statement, participant=me(ctx), answer=str_arg(args, "answer", max_length=20)
+        statement=statement, participant=me(ctx), answer=args.answer
     )
 
 
@@ -66,8 +83,38 @@ def layer_keys() -> list[str]:
     return list(Layer.objects.filter(joinable=True).values_list("key", flat=True))
 
 
+class Tally(TypedDict):
+    counts: dict[str, int]
+    total: int
+    percentages: dict[str, int]
+
+
+class CurrentStatement(TypedDict):
+    id: int
+    text: str
+    status: str
+    answered: int
+    results: Tally | None
+    by_layer: dict[str, Tally] | None
+
+
+class StatementRow(TypedDict):
+    id: int
+    text: str
+    status: str
+
+
+class StatementsState(TypedDict):
+    statement: CurrentStatement | None
+    statements: NotRequired[list[StatementRow]]  # the console
+
+
+class StatementsMine(TypedDict):
+    answer: str
+
+
 @section("statements")
-def statements(view: View) -> tuple[dict, dict[int, dict]]:
+def statements(view: View) -> tuple[StatementsState, dict[int, StatementsMine]]:
     traject = view.live.traject
     current = (
         traject.statements.filter(status__in=statements_services.ANSWERABLE).order_by("-pk").first()
@@ -80,8 +127,7 @@ def statements(view: View) -> tuple[dict, dict[int, dict]]:
                 "participant_id", "participant__layer__key", "answer"
             )
         )
-        revealed = current.status == Statement.Status.REVEALED
-        shown = revealed or view.audience == FACILITATOR
+        shown = statements_selectors.results_shown(current, view.audience)
         result = statement_tally(((layer, a) for _, layer, a in answers), layers=layer_keys())
         shared["statement"] = {
             "id": current.pk,
@@ -90,7 +136,7 @@ def statements(view: View) -> tuple[dict, dict[int, dict]]:
             "answered": result.overall.total,
             "results": asdict(result.overall) if shown else None,
             "by_layer": {k: asdict(v) for k, v in result.by_layer.items()}
-            if view.audience == FACILITATOR
+            if core_selectors.shows_by_layer(view.audience)
             else None,
         }
         if view.audience == PARTICIPANT:

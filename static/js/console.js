@@ -1,52 +1,76 @@
-// The facilitator's console: moves through the programme, runs the timer, locks input, and
-// shows who is in (per layer, online/offline, done with this phase).
-import { kinds as stap1 } from "./console-stap1.js";
-import { kinds as stap2 } from "./console-stap2.js";
-import { claimsPanel, kinds as stap3 } from "./console-stap3.js";
-import { LiveSocket } from "./live-socket.js";
-import { activityHost, byId, el, fmt, renderPhase, renderStatus, runTimer, setText, show, showError, socketUrl, strings } from "./ui.js";
+// The facilitator's console: moves through the programme, runs the timer, locks input, shows
+// who is in (per layer, online/offline, done with this phase) and, on day 2, who comes back on
+// a new device. What each phase shows is in the concepts' views (views/*.js).
+import { byId, el, fmt, livePage, renderLayerCounts, setText, show, strings } from "./ui.js";
+import { viewsFor } from "./views/index.js";
+import { plural, renderOnce, timeOf } from "./widgets.js";
 
+const S3 = strings.stap3;
 const root = byId("console");
-let state = null;
 
-const socket = new LiveSocket(socketUrl(root.dataset.socket), {
-  onState(nextState) {
-    state = nextState;
-    render();
-  },
-  onStatus: renderStatus,
-  onError: showError,
-  onFinal() {
-    show("session-ended", true);
-  },
-});
-const tickTimer = runTimer(socket, () => state && state.timer);
-const renderActivity = activityHost(byId("activity"), { ...stap1, ...stap2, ...stap3 }, socket);
-// Day 2: returning participants waiting to be recognised, above whatever phase is on.
-const claims = claimsPanel(socket);
-byId("activity").before(claims.node);
-
-function render() {
-  renderPhase(state);
-  tickTimer();
-  renderActivity(state, null);
-  claims.update(state);
-  renderOutline();
-  renderParticipants();
-  const locked = state.phase.locked;
-  const lockButton = byId("lock-button");
-  lockButton.setAttribute("aria-pressed", locked ? "true" : "false");
-  lockButton.textContent = locked ? strings.unlock : strings.lock;
-  byId("prev-button").disabled = state.phase.position <= 1;
-  byId("next-button").disabled = state.phase.position >= state.phase.count;
-  show("timer-stop", Boolean(state.timer));
-  byId("release-button").setAttribute("aria-pressed", String(state.session.document_released));
-  show("missing-layers", state.missing_layers.length > 0);
-  setText("missing-layers-list", state.missing_layers.join(", "));
-  setText("ready-count", strings.ready_count.replace("%(n)s", state.ready_count).replace("%(total)s", state.participants.length));
+// Returning participants, above whatever phase is on, in any phase whose snapshot carries
+// `claims` (sessions/concepts/followup.py): a new device says it is someone from day 1 and
+// shows a check code; the facilitator compares the code and confirms or rejects.
+function claimsPanel(send) {
+  const list = el("ul", { cls: "claims" });
+  const announce = el("p", { cls: "visually-hidden", attrs: { "aria-live": "polite" } });
+  const node = el("section", { cls: "claims-panel", attrs: { "aria-labelledby": "claims-heading", hidden: "" } }, [
+    el("h2", { text: S3.claims_heading, attrs: { id: "claims-heading" } }),
+    el("p", { cls: "hint", text: S3.claims_help }),
+    list,
+    announce,
+  ]);
+  let claims = [];
+  let seen = null;
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-claim]");
+    if (!button) return;
+    const claim = claims.find((c) => c.id === Number(button.dataset.claim));
+    if (!claim) return;
+    if (button.dataset.action === "confirm") send("claim.confirm", { claim: claim.id });
+    else if (confirm(fmt(S3.confirm_reject, { name: claim.name }))) send("claim.reject", { claim: claim.id });
+  });
+  return {
+    node,
+    update(state) {
+      claims = state.claims || [];
+      node.hidden = !state.claims || (!claims.length && state.step.day !== 2);
+      const ids = claims.map((c) => c.id).join(",");
+      if (seen !== null && ids !== seen && claims.length) announce.textContent = plural(S3.claims_waiting, claims.length);
+      seen = ids;
+      renderOnce(list, claims, () =>
+        claims.length
+          ? claims.map((claim) =>
+              el("li", { cls: "claim" }, [
+                el("div", { cls: "claim-who" }, [
+                  el("strong", { cls: "claim-name", text: claim.name }),
+                  el("span", { cls: "meta", text: `${claim.layer_label} · ${fmt(S3.claim_since, { time: timeOf(claim.created_at) })}` }),
+                ]),
+                el("p", { cls: "claim-code" }, [
+                  el("span", { cls: "claim-code-label", text: S3.check_code }),
+                  el("strong", { cls: "check-code-value", text: claim.check_code, attrs: { "aria-label": claim.check_code.split("").join(" ") } }),
+                ]),
+                el("div", { cls: "row-actions" }, [
+                  el("button", {
+                    cls: "button small primary",
+                    text: S3.claim_confirm,
+                    attrs: { type: "button", "data-claim": claim.id, "data-action": "confirm", "data-focus": `confirm-${claim.id}`, "aria-label": fmt(S3.claim_confirm_label, { name: claim.name, code: claim.check_code }) },
+                  }),
+                  el("button", {
+                    cls: "button small danger",
+                    text: S3.claim_reject,
+                    attrs: { type: "button", "data-claim": claim.id, "data-action": "reject", "data-focus": `reject-${claim.id}`, "aria-label": fmt(S3.claim_reject_label, { name: claim.name }) },
+                  }),
+                ]),
+              ]),
+            )
+          : [el("li", { cls: "meta", text: S3.no_claims })],
+      );
+    },
+  };
 }
 
-function renderOutline() {
+function renderOutline(state) {
   byId("outline").replaceChildren(
     ...state.outline.map((step) =>
       el("li", {}, [
@@ -55,11 +79,7 @@ function renderOutline() {
           "ol",
           {},
           step.phases.map((phase) => {
-            const button = el("button", {
-              text: phase.title,
-              cls: "outline-phase",
-              attrs: { type: "button", "data-step": step.key, "data-phase": phase.key },
-            });
+            const button = el("button", { text: phase.title, cls: "outline-phase", attrs: { type: "button", "data-step": step.key, "data-phase": phase.key } });
             if (phase.current) button.setAttribute("aria-current", "step");
             if (phase.locked) button.append(el("span", { cls: "badge", text: strings.locked }));
             return el("li", {}, [button]);
@@ -70,17 +90,9 @@ function renderOutline() {
   );
 }
 
-function renderParticipants() {
-  const count = state.participants.length;
-  setText("people-heading", fmt(count === 1 ? strings.participants.one : strings.participants.other, { n: count }));
-  byId("layer-counts").replaceChildren(
-    ...state.layers.map((layer) =>
-      el("li", { cls: layer.joined ? "" : "empty" }, [
-        el("span", { cls: "layer-label", text: layer.label }),
-        el("span", { cls: "layer-count", text: `${layer.online}/${layer.joined}` }),
-      ]),
-    ),
-  );
+function renderParticipants(state) {
+  setText("people-heading", plural(strings.participants, state.participants.length));
+  renderLayerCounts(state.layers, (layer) => `${layer.online}/${layer.joined}`);
   byId("participants").replaceChildren(
     ...state.participants.map((person) =>
       el("li", { cls: person.online ? "online" : "offline" }, [
@@ -94,13 +106,34 @@ function renderParticipants() {
   );
 }
 
-function command(cmd, args) {
-  return socket.send(cmd, args).catch(() => {});
-}
+const page = livePage(root, viewsFor("console"), {
+  render(state) {
+    claims.update(state);
+    renderOutline(state);
+    renderParticipants(state);
+    const locked = state.phase.locked;
+    const lockButton = byId("lock-button");
+    lockButton.setAttribute("aria-pressed", locked ? "true" : "false");
+    lockButton.textContent = locked ? strings.unlock : strings.lock;
+    byId("prev-button").disabled = state.phase.position <= 1;
+    byId("next-button").disabled = state.phase.position >= state.phase.count;
+    show("timer-stop", Boolean(state.timer));
+    byId("release-button").setAttribute("aria-pressed", String(state.session.document_released));
+    show("missing-layers", state.missing_layers.length > 0);
+    setText("missing-layers-list", state.missing_layers.join(", "));
+    setText("ready-count", fmt(strings.ready_count, { n: state.ready_count, total: state.participants.length }));
+  },
+  onFinal() {
+    show("session-ended", true);
+  },
+});
+const { command } = page;
+const claims = claimsPanel(command);
+byId("activity").before(claims.node);
 
 byId("next-button").addEventListener("click", () => command("phase.next"));
 byId("prev-button").addEventListener("click", () => command("phase.prev"));
-byId("lock-button").addEventListener("click", () => command("phase.lock", { locked: !state.phase.locked }));
+byId("lock-button").addEventListener("click", () => command("phase.lock", { locked: !page.state().phase.locked }));
 byId("outline").addEventListener("click", (event) => {
   const button = event.target.closest("button[data-phase]");
   if (button) command("phase.goto", { step: button.dataset.step, phase: button.dataset.phase });
@@ -111,7 +144,7 @@ byId("timer-form").addEventListener("submit", (event) => {
   command("timer.start", { seconds: Math.round(minutes * 60) });
 });
 byId("timer-stop").addEventListener("click", () => command("timer.stop"));
-byId("release-button").addEventListener("click", () => command("document.release", { released: !state.session.document_released }));
+byId("release-button").addEventListener("click", () => command("document.release", { released: !page.state().session.document_released }));
 byId("close-button").addEventListener("click", () => {
   if (confirm(strings.confirm_close)) command("session.close");
 });

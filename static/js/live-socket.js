@@ -1,7 +1,8 @@
 // One reconnecting WebSocket per page. Commands carry a client id and stay queued until the
 // server acknowledges them, so a command sent into a dropped network is retried on reconnect
 // and applied once (the server remembers ids). Every state message carries a version; on
-// (re)connect the server sends the full snapshot of this audience.
+// (re)connect the server sends the full snapshot of this audience. A version that changes
+// nothing this page shows arrives as a bare {type: "version"} message.
 
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 15000;
@@ -82,6 +83,9 @@ export class LiveSocket {
       if (message.version < this.version) return; // an older picture arrived late
       this.version = message.version;
       this.onState(message.state, message.me, message.version);
+    } else if (message.type === "version") {
+      // The picture already shown is still the picture of this version: nothing to draw.
+      if (message.version > this.version) this.version = message.version;
     } else if ("ack" in message) {
       const entry = this.pending.get(message.ack);
       this.pending.delete(message.ack);

@@ -1,5 +1,9 @@
-// Small helpers shared by the phone, console and projector pages. Texts come from the page
-// (a json_script block rendered with Django i18n), never from this file.
+// Page plumbing shared by the phone, console and projector pages: the page's texts and limits,
+// building elements, the connection state, the timer, the phase heading, and the live page
+// itself (its socket and the view of the current phase kind). Widgets that views share are in
+// widgets.js. Texts come from the page (a json_script block rendered with Django i18n), never
+// from this file.
+import { LiveSocket } from "./live-socket.js";
 
 export const strings = JSON.parse(document.getElementById("i18n-strings").textContent);
 // The server's length limits (sessions/strings.py live_limits), for counters and maxlength.
@@ -29,7 +33,12 @@ export function el(tag, { text, cls, attrs } = {}, children = []) {
   return node;
 }
 
-export function renderStatus(status) {
+// Fill %(name)s placeholders of a translated string.
+export function fmt(text, params = {}) {
+  return text.replace(/%\((\w+)\)s/g, (_, key) => String(params[key] ?? ""));
+}
+
+function renderStatus(status) {
   const node = byId("connection");
   if (!node) return;
   node.dataset.status = status;
@@ -46,9 +55,9 @@ export function showError(error) {
 }
 
 // A countdown that follows the server's clock; shows mm:ss and announces only at the end.
-export function runTimer(socket, getTimer) {
+function runTimer(socket, getTimer) {
   const node = byId("timer");
-  if (!node) return;
+  if (!node) return () => {};
   const tick = () => {
     const timer = getTimer();
     if (!timer || !timer.ends_at) {
@@ -66,29 +75,33 @@ export function runTimer(socket, getTimer) {
   return tick;
 }
 
-export function socketUrl(path) {
+function socketUrl(path) {
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   const lang = document.documentElement.lang || "nl";
   return `${scheme}://${location.host}${path}?lang=${encodeURIComponent(lang)}`;
 }
 
-export function renderPhase(state) {
+function renderPhase(state) {
   setText("step-title", state.step.title);
   setText("phase-title", state.phase.title);
   setText("phase-instruction", state.phase.instruction);
-  setText("phase-position", strings.position.replace("%(n)s", state.phase.position).replace("%(total)s", state.phase.count));
+  setText("phase-position", fmt(strings.position, { n: state.phase.position, total: state.phase.count }));
   show("phase-locked", state.phase.locked);
 }
 
-// Fill %(name)s placeholders of a translated string.
-export function fmt(text, params = {}) {
-  return text.replace(/%\((\w+)\)s/g, (_, key) => String(params[key] ?? ""));
+// The people in the room per layer (#layer-counts); count(layer) says how many.
+export function renderLayerCounts(layers, count) {
+  byId("layer-counts").replaceChildren(
+    ...layers.map((layer) =>
+      el("li", { cls: layer.joined ? "" : "empty" }, [el("span", { cls: "layer-label", text: layer.label }), el("span", { cls: "layer-count", text: count(layer) })]),
+    ),
+  );
 }
 
 // Mounts the part of a page that belongs to the current phase kind. `kinds` maps a phase kind
 // to a factory (container, socket) -> {update(state, me), leave()}; leave() runs before the
 // phase changes, so a view can send or keep a draft instead of dropping it.
-export function activityHost(container, kinds, socket) {
+function activityHost(container, kinds, socket) {
   let current = null;
   let currentKind = null;
   return (state, me) => {
@@ -103,76 +116,32 @@ export function activityHost(container, kinds, socket) {
   };
 }
 
-// Horizontal bars with the number written out: readable without colour and by screen readers.
-export function bars(items) {
-  return el(
-    "ul",
-    { cls: "bars" },
-    items.map((item) =>
-      el("li", { cls: `bar bar-${item.key}` }, [
-        el("span", { cls: "bar-label", text: item.label }),
-        el("span", { cls: "bar-track", attrs: { "aria-hidden": "true" } }, [
-          el("span", { cls: "bar-fill", attrs: { style: `width:${Math.max(0, Math.min(100, item.percent))}%` } }),
-        ]),
-        el("span", { cls: "bar-value", text: item.value }),
-      ]),
-    ),
-  );
-}
-
-// Re-render a list while keeping keyboard focus on the element with the same data-focus key.
-export function keepFocus(container, render) {
-  const active = document.activeElement;
-  const key = active && container.contains(active) ? active.dataset.focus : null;
-  render();
-  if (key) {
-    const again = container.querySelector(`[data-focus="${CSS.escape(key)}"]`);
-    if (again) again.focus();
-  }
-}
-
-// What someone is typing in a list that re-renders with every snapshot: kept per field (by its
-// data-focus key) until it is sent.
-export function fieldDrafts(root) {
-  const drafts = new Map();
-  root.addEventListener("input", (event) => {
-    const key = event.target.dataset && event.target.dataset.focus;
-    if (key && (event.target.tagName === "TEXTAREA" || event.target.type === "text")) drafts.set(key, event.target.value);
+// One live page: the socket to `root`'s data-socket, the connection state, the timer, the
+// phase heading and, in #activity, the view of the current phase kind from `kinds` (see
+// views/index.js). With every snapshot, `render(state, me)` draws the page's own parts first,
+// so a phase view may still adjust them (views/programme.js does while people join).
+export function livePage(root, kinds, { render = () => {}, onError = showError, onFinal } = {}) {
+  let state = null;
+  let me = null;
+  const socket = new LiveSocket(socketUrl(root.dataset.socket), {
+    onState(nextState, nextMe) {
+      state = nextState;
+      me = nextMe;
+      tickTimer();
+      renderPhase(state);
+      render(state, me);
+      renderActivity(state, me);
+    },
+    onStatus: renderStatus,
+    onError,
+    onFinal,
   });
+  const tickTimer = runTimer(socket, () => state && state.timer);
+  const renderActivity = activityHost(byId("activity"), kinds, socket);
   return {
-    value: (key, fallback) => (drafts.has(key) ? drafts.get(key) : fallback),
-    has: (key) => drafts.has(key),
-    clear: (...keys) => keys.forEach((key) => drafts.delete(key)),
+    socket,
+    state: () => state,
+    me: () => me,
+    command: (cmd, args) => socket.send(cmd, args).catch(() => {}),
   };
-}
-
-// Open or close the edit form of one row (`editing` holds the open row ids) in a list drawn by
-// draw(force), then put focus on the field `selector` finds in `root` if the form is open.
-export function toggleEditing(editing, id, draw, root, selector) {
-  if (editing.has(id)) editing.delete(id);
-  else editing.add(id);
-  draw(true);
-  const field = root.querySelector(selector);
-  if (field) field.focus();
-}
-
-// After a row's edit is saved: forget what was typed in its fields, close its form and redraw.
-export function closeEditing(editing, id, draw, drafts, keys) {
-  drafts.clear(...keys);
-  editing.delete(id);
-  draw(true);
-}
-
-// The rephrase forms (a text and a reason field) of the rows in `root`: send(id, text, reason)
-// goes to the server, and once it is accepted the row's form closes (see closeEditing).
-export function onRephrase(root, editing, draw, drafts, send) {
-  root.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const id = Number(event.target.dataset.id);
-    const text = root.querySelector(`#f-text-${id}`).value;
-    const reason = root.querySelector(`#f-reason-${id}`).value;
-    send(id, text, reason)
-      .then(() => closeEditing(editing, id, draw, drafts, [`text-${id}`, `reason-${id}`]))
-      .catch(() => {});
-  });
 }

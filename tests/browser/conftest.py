@@ -185,20 +185,29 @@ def browser(chromium_path):
 
 @pytest.fixture
 def new_context(browser):
-    """Make browser contexts (one per person/device); all are closed after the test."""
+    """Make browser contexts (one per person/device); all are closed after the test, which then
+    fails if any of their pages threw an uncaught JavaScript error."""
     contexts = []
+    errors: list[str] = []
 
     def make(viewport: dict | None = None, **kwargs):
         # A Dutch browser: LocaleMiddleware follows Accept-Language before the Dutch default.
         kwargs.setdefault("locale", "nl-NL")
         context = browser.new_context(viewport=viewport or LAPTOP, **kwargs)
         context.set_default_timeout(10_000)
+        context.on(
+            "weberror",
+            lambda error: errors.append(
+                f"{error.page.url if error.page else '?'}: {error.error.stack or error.error}"
+            ),
+        )
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    assert not errors, "JavaScript errors on the pages:\n" + "\n".join(errors)
 
 
 @pytest.fixture

@@ -127,6 +127,10 @@ class LiveSocket:
     A background reader keeps all messages of the current connection in `messages` (with their
     arrival times in `times`), so waiting for an ack never swallows a state message and the other
     way round. Every wait is bounded and says what it was waiting for when it gives up.
+
+    `pictures` holds, per message, what the page shows after it, as static/js/live-socket.js
+    keeps it: a state message itself, or for a bare version frame (a version that changed nothing
+    this page shows) the last state, now current at that version; None for other messages.
     """
 
     def __init__(self, url: str, *, origin: str, cookie: str = "") -> None:
@@ -135,7 +139,8 @@ class LiveSocket:
         self.cookie = cookie
         self.messages: list[dict] = []
         self.times: list[float] = []
-        self.seen_version = 0  # highest state version seen, over all connections
+        self.pictures: list[dict | None] = []
+        self.seen_version = 0  # highest version seen (state or version frame), all connections
         self._ws: ClientConnection | None = None
         self._reader: asyncio.Task | None = None
         self._open = False
@@ -165,7 +170,7 @@ class LiveSocket:
                     raise TimeoutError(f"Could not connect to {self.url}: {error!r}") from error
                 await asyncio.sleep(delay * random.uniform(0.5, 1.5))
                 delay = min(delay * 2, 1.0)
-        self._ws, self.messages, self.times, self._open = ws, [], [], True
+        self._ws, self.messages, self.times, self.pictures, self._open = ws, [], [], [], True
         self._reader = asyncio.create_task(self._read(ws))
         return await self.state(timeout=max(1.0, deadline - time.monotonic()))
 
@@ -175,7 +180,8 @@ class LiveSocket:
                 message = json.loads(raw)
                 self.messages.append(message)
                 self.times.append(time.monotonic())
-                if message.get("type") == "state":
+                self.pictures.append(self._picture(message))
+                if message.get("type") in ("state", "version"):
                     self.seen_version = max(self.seen_version, message["version"])
                 self._arrived.set()
         except ConnectionClosed:
@@ -184,6 +190,14 @@ class LiveSocket:
             if ws is self._ws:
                 self._open = False
                 self._arrived.set()
+
+    def _picture(self, message: dict) -> dict | None:
+        if message.get("type") == "state":
+            return message
+        if message.get("type") == "version":  # never the first frame of a connection
+            last = next(picture for picture in reversed(self.pictures) if picture is not None)
+            return {**last, "version": message["version"]}
+        return None
 
     @property
     def close_code(self) -> int | None:
@@ -217,17 +231,21 @@ class LiveSocket:
         where: Callable[[dict], bool] | None = None,
         timeout: float = 10,
     ) -> dict:
-        """The first state message of this connection with at least `min_version` (and matching
-        `where`, when given)."""
-        return await self._wait(
+        """The first picture of this connection (see `pictures`) with at least `min_version`
+        (and matching `where`, when given)."""
+        frame = await self._wait(
             lambda m: (
-                m.get("type") == "state"
+                m.get("type") in ("state", "version")
                 and m["version"] >= min_version
-                and (where is None or where(m))
+                and (where is None or where(self.picture_of(m)))
             ),
             timeout=timeout,
             what=f"a state of version >= {min_version}",
         )
+        return self.picture_of(frame)
+
+    def picture_of(self, message: dict) -> dict | None:
+        return next(p for m, p in zip(self.messages, self.pictures, strict=True) if m is message)
 
     async def dropped(self, *, timeout: float = 10) -> None:
         """Wait until the server side of the connection is gone (closed or killed)."""
@@ -237,8 +255,13 @@ class LiveSocket:
                 await self._arrived.wait()
 
     def time_of(self, message: dict) -> float:
-        """When `message` arrived (time.monotonic), for the bench's latencies."""
-        return next(t for m, t in zip(self.messages, self.times, strict=True) if m is message)
+        """When `message` (or the picture it stands for) arrived (time.monotonic), for the
+        bench's latencies."""
+        return next(
+            t
+            for m, p, t in zip(self.messages, self.pictures, self.times, strict=True)
+            if message is m or message is p
+        )
 
     async def close(self) -> None:
         ws, reader = self._ws, self._reader

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 import pytest
 from channels.db import database_sync_to_async
 
-from game.core.models import Participant, Traject
+from game.core.models import Participant, Reveal, Traject
+from game.core.services import set_revealed
 from game.followup.models import DeviceClaim, Review
 from game.framework.models import FrameworkVersion
 from game.practice.models import PracticeCase
@@ -303,7 +304,7 @@ def adopt_programme(traject_id: int, voters: list[int]) -> tuple[dict[str, int],
             requirements_services.cast_moscow(
                 participant=person, requirement=requirements[key], choice=choice
             )
-    requirements_services.reveal_votes(traject=traject, revealed=True)
+    set_revealed(traject=traject, what=Reveal.What.VOTES, revealed=True)
     for key, requirement in requirements.items():
         decision = "accept" if key in ACCEPTED else "drop"
         requirements_services.decide_requirement(requirement=requirement, decision=decision)
@@ -930,13 +931,24 @@ async def review(room: Room, ids: Ids, v1: dict) -> list[dict]:
     return summary
 
 
+def reviewed_v1(ids: Ids, summary: list[dict]) -> dict:
+    """What the console revises from: v1's review summary, its rules' parts, and which actions
+    need a reason (all but keeping an item as it is)."""
+    return {
+        "version": 1,
+        "summary": summary,
+        "rule_fields": {ids.item("R1"): RULES["R1"]},
+        "reason_required": {"keep": False, "rephrase": True, "drop": True, "add": True},
+    }
+
+
 async def revise(room: Room, ids: Ids, v1: dict, summary: list[dict], traject_id: int) -> None:
     seen = await room.goto("stap4", "herzien")
     assert seen.console["revision"] == {
         "version": 1,
         "based_on": None,
         "diff": None,
-        "reviewed": {"version": 1, "summary": summary},
+        "reviewed": reviewed_v1(ids, summary),
     }
     for state in seen.room:
         assert state["revision"] == {"version": 1, "based_on": None, "diff": None}
@@ -1085,7 +1097,7 @@ async def revise(room: Room, ids: Ids, v1: dict, summary: list[dict], traject_id
         "version": 2,
         "based_on": 1,
         "diff": diff,
-        "reviewed": {"version": 1, "summary": summary},
+        "reviewed": reviewed_v1(ids, summary),
     }
 
 

@@ -162,8 +162,9 @@ async def test_a_burst_of_300_commands_causes_far_fewer_broadcasts(live, facilit
     assert broadcasts < 300 / 5, broadcasts
     assert snapshots.builds - builds_before <= broadcasts * 2  # participant + console audience
     for messages in await asyncio.gather(*(drain(comm) for comm in phones)):
-        states = [m for m in messages if m.get("type") == "state"]
-        assert states[-1]["version"] == final.version
+        # A version that changed nothing on this phone arrives as a bare version frame.
+        frames = [m for m in messages if m.get("type") in ("state", "version")]
+        assert frames[-1]["version"] == final.version
     for comm in phones:
         await comm.disconnect()
     await console.disconnect()

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from game.core.models import Reveal
 from game.core.selectors import phase_by_key
+from game.core.services import set_revealed
 from game.notes import services as notes_services
 from game.roleplay import services as roleplay_services
 from game.statements import services as statements_services
@@ -80,7 +84,7 @@ def test_a_phone_sees_only_its_own_role_card_once_revealed(room):
     roleplay_services.deal_roles(traject=live.traject, seed=1)
     go(live, "stap2", "rollen")
     assert snap(live, PARTICIPANT)[1][alice.pk].get("role") is None
-    roleplay_services.reveal_roles(traject=live.traject, revealed=True)
+    set_revealed(traject=live.traject, what=Reveal.What.ROLES, revealed=True)
     live.version += 1
     live.save()
     shared, personal = snap(live, PARTICIPANT)
@@ -109,7 +113,19 @@ def test_dot_results_arrive_ranked_once_shown_and_in_cluster_order_while_hidden(
     assert names(FACILITATOR) == ["Tweede", "Eerste"]
     assert names(PARTICIPANT) == names(SCREEN) == ["Eerste", "Tweede"]
     assert snap(live, SCREEN)[0]["dots"]["clusters"][0]["total"] is None
-    notes_services.reveal_dots(traject=live.traject, revealed=True)
+    set_revealed(traject=live.traject, what=Reveal.What.DOTS, revealed=True)
     live.version += 1
     live.save()
     assert names(SCREEN) == ["Tweede", "Eerste"]
+
+
+def test_a_snapshot_reads_the_reveals_once_for_all_its_sections(room):
+    live, _, _ = room
+    roleplay_services.deal_roles(traject=live.traject, seed=1)
+    set_revealed(traject=live.traject, what=Reveal.What.ROLES, revealed=True)
+    go(live, "stap2", "rollen")
+    with CaptureQueriesContext(connection) as queries:
+        shared, personal = snap(live, PARTICIPANT)
+    assert (shared["roles"]["revealed"], shared["session"]["document_released"]) == (True, False)
+    assert all(part["role"] for part in personal.values())
+    assert sum('"game_reveal"' in query["sql"] for query in queries.captured_queries) == 1

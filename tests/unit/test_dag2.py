@@ -158,6 +158,19 @@ def test_a_participant_of_another_traject_cannot_review_this_kader(v1, mallory):
     assert error_code(followup_services.write_review, applied="ja", **kwargs) == "not_frozen"
 
 
+def test_nothing_is_under_review_before_the_kader_is_frozen(traject, alice):
+    version = followup_selectors.version_under_review(traject)
+    assert version is None
+    kwargs = {"participant": alice, "version": version, "item_key": "req-1", "applied": "ja"}
+    assert error_code(followup_services.write_review, **kwargs) == "not_frozen"
+
+
+def test_reviews_are_about_the_latest_frozen_version(traject, v1):
+    assert followup_selectors.version_under_review(traject) == v1
+    v2 = revise_v2(traject, v1)
+    assert followup_selectors.version_under_review(traject) == v2
+
+
 def test_the_review_summary_counts_every_answer_per_item_anonymously(v1, alice, bob, carol):
     k = keys(v1)
     rule_key = next(

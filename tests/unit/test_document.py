@@ -13,6 +13,8 @@ from django.urls import reverse
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from game.core.models import Reveal
+from game.core.services import set_revealed
 from game.document.html import render_html, render_pdf
 from game.document.jsonfmt import render_json, schema
 from game.document.markdown import md, render_markdown
@@ -183,15 +185,13 @@ def test_the_facilitator_downloads_every_format_of_both_versions(played, facilit
 
 
 def test_participants_download_only_once_released(traject, live):
-    from game.core.services import release_document
-
     _, session_key = make_participant(live, "Alice", "raad")
     populate(traject, through="programme")
     phone = Client()
     phone.cookies["sessionid"] = session_key
     url = reverse("participant_document", args=[live.code, "pdf"])
     assert phone.get(url).status_code == 404
-    release_document(traject=traject, released=True)
+    set_revealed(traject=traject, what=Reveal.What.DOCUMENT, revealed=True)
     assert phone.get(url).status_code == 200
     assert Client().get(url).status_code == 404  # a browser that is no participant
 
