@@ -24,6 +24,11 @@ def group_name(live_id: int) -> str:
     return f"live.{live_id}"
 
 
+def state_changed(live_id: int, version: int) -> dict:
+    """The notice every process holding a connection of the session receives (sessions.fanout)."""
+    return {"type": "state.changed", "live_id": live_id, "version": version}
+
+
 @dataclass
 class _Pending:
     version: int
@@ -58,7 +63,7 @@ class Coalescer:
         self.sent += 1
         loop.create_task(
             get_channel_layer().group_send(
-                group_name(live_id), {"type": "state.changed", "version": entry.version}
+                group_name(live_id), state_changed(live_id, entry.version)
             )
         )
 
@@ -86,6 +91,12 @@ class SnapshotCache:
                 self.builds += 1
                 self._entries[key] = entry
             return entry
+
+    def forget(self, live_id: int, *, audiences: set[str]) -> None:
+        """Drop these audiences' pictures of a session, so the next `get` builds anew (presence
+        changes what the console shows without a new version)."""
+        for key in [k for k in self._entries if k[0] == live_id and k[1] in audiences]:
+            del self._entries[key]
 
     def clear(self) -> None:
         self._entries.clear()

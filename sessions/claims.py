@@ -17,7 +17,7 @@ from django.db import transaction
 
 from game.followup import services as followup_services
 from game.followup.models import DeviceClaim
-from sessions.broadcast import group_name
+from sessions.broadcast import group_name, state_changed
 from sessions.live import DEVICE_SESSION_KEY
 from sessions.models import Device, LiveSession, hash_token, new_token
 from sessions.versions import bump_version
@@ -78,6 +78,4 @@ def announce(live_id: int, version: int) -> None:
     a plain HTTP request, where the consumer's coalescer is not at hand)."""
     layer = get_channel_layer()
     if layer is not None:
-        async_to_sync(layer.group_send)(
-            group_name(live_id), {"type": "state.changed", "version": version}
-        )
+        async_to_sync(layer.group_send)(group_name(live_id), state_changed(live_id, version))

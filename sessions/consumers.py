@@ -1,9 +1,10 @@
 """The one WebSocket consumer for all three audiences: facilitator console, projector, phone.
 
 It identifies the connection, checks each command's audience, hands it to `dispatch.execute`
-(one transaction), answers only after commit, and passes on the coalesced "new version" notices
-as the snapshot of its audience, or as just the new version number when what this connection
-shows did not change (a phone is not sent the console's readiness list again and again).
+(one transaction), answers only after commit and notifies the coalescer. Its process's fan-out
+(sessions.fanout) then shows it each new version as the snapshot of its audience, or as just the
+new version number when what this connection shows did not change (a phone is not sent the
+console's readiness list again and again).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from functools import partial
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -18,13 +20,14 @@ from django.conf import settings
 from django.utils import translation
 
 from game.core.errors import GameError
-from sessions import presence
-from sessions.broadcast import coalescer, group_name, snapshots
-from sessions.dispatch import execute
-from sessions.live import find_open_session, participant_for
+from sessions.batching import batcher
+from sessions.broadcast import coalescer, snapshots
+from sessions.fanout import rooms, tracker
+from sessions.live import attend, find_open_session, participant_for
 from sessions.protocol import ProtocolError, error_message, parse_envelope
 from sessions.rate import TokenBucket
 from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN, Actor
+from sessions.snapshots import Snapshot
 from sessions.versions import current_version
 
 log = logging.getLogger(__name__)
@@ -63,14 +66,13 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=identity)
             return
         self.actor = identity
-        await self.channel_layer.group_add(group_name(self.live_id), self.channel_name)
+        await rooms().enter(self)
         if self.audience == PARTICIPANT:
-            version = await database_sync_to_async(presence.arrive)(
+            tracker().arrive(
                 live_id=self.live_id,
                 participant_id=self.actor.participant_id,
                 channel_name=self.channel_name,
             )
-            coalescer.notify(self.live_id, version)
         await self.send_current_snapshot()
 
     def identify(self) -> Actor | int:
@@ -93,24 +95,21 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         participant = participant_for(self.scope.get("session") or {}, live.traject_id)
         if participant is None:
             return CLOSE_NOT_JOINED
+        attend(live, participant)  # a returning day-1 phone is in this session from now on
         return Actor(audience=PARTICIPANT, key=f"p:{participant.pk}", participant_id=participant.pk)
 
     async def disconnect(self, code: int) -> None:
         if self.live_id is None or self.actor is None:
             return
-        await self.channel_layer.group_discard(group_name(self.live_id), self.channel_name)
+        await rooms().leave(self)
         if self.audience == PARTICIPANT:
-            version = await database_sync_to_async(presence.leave)(
-                live_id=self.live_id, channel_name=self.channel_name
-            )
-            coalescer.notify(self.live_id, version)
+            tracker().leave(channel_name=self.channel_name)
 
     async def receive_json(self, content, **kwargs) -> None:
         if self.actor is None:
             return
         cmd = content.get("cmd") if isinstance(content, dict) else None
-        if cmd == "ping":
-            await database_sync_to_async(presence.heartbeat)(channel_name=self.channel_name)
+        if cmd == "ping":  # presence is renewed per process, not per ping (sessions.fanout)
             await self.send_json({"type": "pong"})
             return
         if cmd == "sync":
@@ -123,7 +122,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
                 if not self.bucket.take():
                     raise ProtocolError("rate_limited")
                 envelope = parse_envelope(content)
-                outcome = await database_sync_to_async(execute)(
+                outcome = await batcher.execute(
                     live_id=self.live_id, actor=self.actor, envelope=envelope
                 )
             except GameError as exc:
@@ -139,31 +138,35 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         if outcome.changed:
             coalescer.notify(self.live_id, outcome.version)
 
-    async def state_changed(self, event: dict) -> None:
-        # No aclose_old_connections() here: it would be one hop to the DB thread per phone per
-        # broadcast, and the only DB work (a snapshot build) already runs through
-        # database_sync_to_async, which closes stale connections around every call.
-        if event["version"] > self.sent_version:
-            await self.send_snapshot(min_version=event["version"])
-
     async def send_current_snapshot(self) -> None:
         """The full snapshot as of now: on connect, and when a client asks after a gap."""
         version = await database_sync_to_async(current_version)(self.live_id)
-        await self.send_snapshot(min_version=version, force=True)
+        get = partial(snapshots.get, live_id=self.live_id, audience=self.audience, lang=self.lang)
+        snapshot = await get(min_version=version)
+        pid = self.actor.participant_id
+        for _attempt in range(3):
+            if pid is None or pid in snapshot.personal:
+                break
+            # Someone who only now came into this session: this version's picture was built
+            # without them. Rebuilding at the same version (instead of bumping it for every
+            # phone of a join storm) costs one build per burst of newcomers, not one per phone.
+            snapshots.forget(self.live_id, audiences={self.audience})
+            snapshot = await get(min_version=version)
+        await self.push(snapshot, force=True)
 
-    async def send_snapshot(self, *, min_version: int, force: bool = False) -> None:
-        snapshot = await snapshots.get(
-            live_id=self.live_id, audience=self.audience, lang=self.lang, min_version=min_version
-        )
-        if snapshot.version <= self.sent_version and not force:
-            return
-        self.sent_version = max(self.sent_version, snapshot.version)
+    async def push(self, snapshot: Snapshot, *, force: bool = False) -> None:
+        """Show `snapshot` on this connection (called by this process's fan-out): the full frame
+        when what this connection shows changed (or when forced), else only the new version."""
+        if snapshot.version < self.sent_version:
+            return  # an older picture, built before a newer one reached this connection
         me_json = snapshot.me_json(self.actor.participant_id)
         content = (snapshot.shared_digest, me_json)
         if content == self.sent_content and not force:
-            await self.send(text_data=snapshot.version_message())
+            if snapshot.version > self.sent_version:
+                self.sent_version = snapshot.version
+                await self.send(text_data=snapshot.version_message())
             return
-        self.sent_content = content
+        self.sent_version, self.sent_content = snapshot.version, content
         await self.send(
             text_data=snapshot.message(me_json=me_json, server_time_ms=int(time.time() * 1000))
         )

@@ -1,42 +1,62 @@
-"""Who is connected right now. A phone's arrival or departure is a state change (the console and
-the projector show it), so it bumps the session's version like any command does."""
+"""Who is connected right now, as the database knows it: where the processes' presence meets.
+
+Each process writes its connections' arrivals and departures in batches and renews `seen_at` for
+all of them at once (sessions.fanout.Tracker); a killed process stops renewing, so its rows go
+stale instead of lying. Presence never bumps the room's version.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from sessions.models import Attendance, Presence
-from sessions.versions import bump_version
+from sessions.models import Presence
+
+CHUNK = 500  # channel names per IN (...) clause
 
 
-def arrive(*, live_id: int, participant_id: int, channel_name: str) -> int:
+def flush(*, arrived: dict[str, tuple[int, int]], departed: Iterable[str], alive: list[str]):
+    """One transaction for a tick's arrivals and departures, one UPDATE per chunk of renewals."""
+    departed = list(departed)
     with transaction.atomic():
-        Presence.objects.update_or_create(
-            channel_name=channel_name,
-            defaults={"live_session_id": live_id, "participant_id": participant_id},
+        for start in range(0, len(departed), CHUNK):
+            Presence.objects.filter(channel_name__in=departed[start : start + CHUNK]).delete()
+        Presence.objects.bulk_create(
+            [
+                Presence(channel_name=channel, live_session_id=live_id, participant_id=pid)
+                for channel, (live_id, pid) in arrived.items()
+            ],
+            ignore_conflicts=True,
         )
-        Attendance.objects.get_or_create(live_session_id=live_id, participant_id=participant_id)
-        return bump_version(live_id)
+        now = timezone.now()
+        for start in range(0, len(alive), CHUNK):
+            Presence.objects.filter(channel_name__in=alive[start : start + CHUNK]).update(
+                seen_at=now
+            )
 
 
-def leave(*, live_id: int, channel_name: str) -> int:
-    with transaction.atomic():
-        Presence.objects.filter(channel_name=channel_name).delete()
-        return bump_version(live_id)
-
-
-def heartbeat(*, channel_name: str) -> None:
-    Presence.objects.filter(channel_name=channel_name).update(seen_at=timezone.now())
+def fresh_since():
+    return timezone.now() - timedelta(seconds=settings.PRESENCE_TIMEOUT_SECONDS)
 
 
 def online_participant_ids(live_id: int) -> set[int]:
-    fresh_since = timezone.now() - timedelta(seconds=settings.PRESENCE_TIMEOUT_SECONDS)
     return set(
-        Presence.objects.filter(live_session_id=live_id, seen_at__gte=fresh_since).values_list(
+        Presence.objects.filter(live_session_id=live_id, seen_at__gte=fresh_since()).values_list(
             "participant_id", flat=True
         )
     )
+
+
+def online_by_session(live_ids: list[int]) -> dict[int, frozenset[int]]:
+    """Who is online in each of these sessions, in one query."""
+    rows = Presence.objects.filter(
+        live_session_id__in=live_ids, seen_at__gte=fresh_since()
+    ).values_list("live_session_id", "participant_id")
+    found: dict[int, set[int]] = {}
+    for live_id, pid in rows:
+        found.setdefault(live_id, set()).add(pid)
+    return {live_id: frozenset(ids) for live_id, ids in found.items()}

@@ -154,8 +154,12 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
-# How long after its last heartbeat a connection still counts as online.
+# How long after its last renewal a connection still counts as online (a killed process stops
+# renewing its rows every PRESENCE_REFRESH_SECONDS). Arrivals and departures reach the database,
+# the console and the projector once per PRESENCE_FLUSH_MS.
 PRESENCE_TIMEOUT_SECONDS = env_int("PRESENCE_TIMEOUT_SECONDS", 75)
+PRESENCE_REFRESH_SECONDS = env_int("PRESENCE_REFRESH_SECONDS", 20)
+PRESENCE_FLUSH_MS = env_int("PRESENCE_FLUSH_MS", 1000)
 # Broadcasts of a session are coalesced into at most one notice per this many milliseconds.
 BROADCAST_INTERVAL_MS = env_int("BROADCAST_INTERVAL_MS", 150)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from sessions.fanout import tracker
 from tests.live.helpers import connect, drain, next_message, reply_to, send, state_at_least
 from tests.live.test_live_session import facilitator_socket, paths
 
@@ -46,12 +47,13 @@ async def test_readiness_reaches_other_phones_and_the_projector_as_a_bare_versio
         await comm.disconnect()
 
 
-async def test_a_phone_coming_online_is_only_a_version_for_the_other_phones(live, alice, bob):
-    """Presence shows on the console and the projector, not on phones."""
-    alice_phone, _ = await connect(paths(live)["participant"], session_key=alice[1])
+async def test_a_phone_coming_online_sends_the_other_phones_nothing(live, alice, bob):
+    """Presence shows on the console and the projector, not on phones, and bumps no version."""
+    alice_phone, before = await connect(paths(live)["participant"], session_key=alice[1])
     await drain(alice_phone)
     bob_phone, first = await connect(paths(live)["participant"], session_key=bob[1])
-    messages = await drain(alice_phone)
-    assert messages == [{"type": "version", "version": first["version"]}]
+    await tracker().tick()
+    assert await drain(alice_phone) == []
+    assert first["version"] == before["version"]
     await alice_phone.disconnect()
     await bob_phone.disconnect()
