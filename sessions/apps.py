@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import pkgutil
 from importlib import import_module
 
 from django.apps import AppConfig
@@ -19,7 +18,5 @@ class LiveSessionsConfig(AppConfig):
         sections; importing them here, once Django is ready, is what registers them (no other
         module imports them for that side effect). The system checks then prove the programme
         is complete."""
-        concepts = import_module("sessions.concepts")
-        for module in pkgutil.iter_modules(concepts.__path__):
-            import_module(f"sessions.concepts.{module.name}")
+        import_module("sessions.concepts").modules()
         import_module("sessions.checks")

@@ -9,11 +9,9 @@ stops start-up and the test suite instead of rendering nothing.
 
 from __future__ import annotations
 
-import pkgutil
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
@@ -54,10 +52,7 @@ def programme_phases() -> list[ProgrammePhase]:
 
 def concept_kinds() -> dict[str, list[str]]:
     """concept → the phase kinds its module declares in PHASE_KINDS."""
-    return {
-        module.name: list(import_module(f"{concepts.__name__}.{module.name}").PHASE_KINDS)
-        for module in pkgutil.iter_modules(concepts.__path__)
-    }
+    return {name: list(module.PHASE_KINDS) for name, module in concepts.modules().items()}
 
 
 def view_keys(concept: str, views_dir: Path) -> set[str] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, NotRequired
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from pydantic import Field
 from typing_extensions import TypedDict
 
@@ -281,3 +282,84 @@ def claims(view: View) -> tuple[ClaimsState, dict[int, NoPersonal]]:
             for claim in followup_selectors.pending_claims(view.live.traject)
         ]
     }, {}
+
+
+def strings() -> dict:
+    """Day 2's texts: returning participants, the review and the revision. The pages read them
+    as `strings.followup` (sessions/strings.py)."""
+    return {
+        # returning participants (the console's claims panel)
+        "claims_heading": _("Returning participants"),
+        "claims_help": _(
+            "Someone from last time on a new device. Ask for the check code on their phone "
+            "before you confirm."
+        ),
+        "claims_waiting": {
+            "one": ngettext(
+                "%(n)s returning participant is waiting",
+                "%(n)s returning participants are waiting",
+                1,
+            ),
+            "other": ngettext(
+                "%(n)s returning participant is waiting",
+                "%(n)s returning participants are waiting",
+                2,
+            ),
+        },
+        "no_claims": _("Nobody is waiting to be recognised."),
+        "check_code": _("Check code"),
+        "claim_since": _("since %(time)s"),
+        "claim_confirm": _("Confirm"),
+        "claim_reject": _("Reject"),
+        "claim_confirm_label": _("Confirm %(name)s with check code %(code)s"),
+        "claim_reject_label": _("Reject the claim for %(name)s"),
+        "confirm_reject": _(
+            "This device is not %(name)s? It can choose again or join as someone new."
+        ),
+        # the review
+        "no_framework": _("There is no recorded framework yet."),
+        "reviewed_progress": _("%(n)s of %(total)s answered"),
+        "applied_question": _("Applied?"),
+        "applied_first": _("Answer “applied?” first; then you can say how it went."),
+        "how_it_went": _("How did it go?"),
+        "improve": _("What must improve?"),
+        "save_answers": _("Save answers"),
+        "no_reviews": _("No answers yet."),
+        "more_texts": _("and %(n)s more on the console"),
+        "review_title": _("Looking back on version %(n)s"),
+        "review_count": _("%(n)s answers from %(people)s participants"),
+        "applied_line": _("Applied — yes: %(ja)s · partly: %(deels)s · no: %(nee)s"),
+        # the revision
+        "kind": {"requirement": _("Requirement"), "rule": _("Decision rule")},
+        "revise_title": _("From version %(from)s to version %(to)s"),
+        "revise_help": _(
+            "Per item: keep it, rephrase it or drop it, with the reason. Items you do not "
+            "touch carry over unchanged."
+        ),
+        "action": {"keep": _("Keep"), "rephrase": _("Rephrase"), "drop": _("Drop")},
+        "add_rule": _("Add a decision rule"),
+        "add_to_revision": _("Add to the revision"),
+        "to_add": _("To be added"),
+        "remove": _("Remove"),
+        "reason_needed": _("Give a reason for this change."),
+        "reason_needed_all": _("Some changes have no reason yet. They are marked."),
+        "no_changes": _("There is nothing to revise yet."),
+        "changes_pending": {
+            "one": ngettext("%(n)s change", "%(n)s changes", 1),
+            "other": ngettext("%(n)s change", "%(n)s changes", 2),
+        },
+        "revise_button": _("Record version %(n)s"),
+        "confirm_revise": _(
+            "Record version %(n)s of the tailored framework with %(changes)s changes?"
+        ),
+        "revised_as": _("Recorded as version %(n)s."),
+        "revise_pending": _("The facilitator is revising the framework."),
+        "diff_title": _("What changed from version %(from)s to version %(to)s"),
+        "diff": {"changed": _("Changed"), "added": _("Added"), "removed": _("Removed")},
+        "diff_mark": {"changed": "✎", "added": "+", "removed": "−"},
+        "before": _("Before"),
+        "after": _("After"),
+        "why": _("Why"),
+        "unchanged_count": _("%(n)s items unchanged."),
+        "no_differences": _("No item was changed, added or removed."),
+    }

@@ -227,3 +227,74 @@ def framework(view: View) -> tuple[FrameworkState, dict[int, NoPersonal]]:
     if view.audience == FACILITATOR and latest is None:
         shared["framework_draft"] = framework_selectors.framework_draft(traject)
     return shared, {}
+
+
+def strings() -> dict:
+    """The kader's texts: decision rules (their parts are read by followup's views too), the
+    reactions to them and the recorded framework. The pages read them as `strings.framework`
+    (sessions/strings.py)."""
+    rule_parts = {
+        "who_decides": _("Who decides"),
+        "what": _("What they may decide"),
+        "budget_or_mandate": _("Budget or mandate"),
+        "accountability": _("How it is accounted for"),
+        "escalation": _("When to escalate"),
+    }
+    return {
+        # decision rules
+        "rules": _("Decision rules"),
+        "rules_hint": _("Do you agree with each rule, or do you have a concern?"),
+        "rule_n": _("Rule %(n)s"),
+        "rule_field": rule_parts,
+        "rule_field_label": {
+            **rule_parts,
+            "who_decides": _("Who decides (required)"),
+            "what": _("What they may decide (required)"),
+        },
+        "rule_field_hint": {
+            "who_decides": _("A role, not a name: e.g. the wijkteam professional."),
+            "what": _("E.g. a one-off payment that prevents a more expensive provision."),
+            "budget_or_mandate": _("E.g. up to € 2,500 per household per year."),
+            "accountability": _("E.g. noted in the file, reported quarterly to the manager."),
+            "escalation": _("E.g. above the budget, or when the resident disagrees."),
+        },
+        "rule_form_help": _(
+            "Who may decide what, within which budget, how is it accounted "
+            "for and when do we escalate?"
+        ),
+        "new_rule": _("New decision rule"),
+        "edit_rule": _("Change rule %(n)s"),
+        "propose_rule": _("Put to the room"),
+        "concern_label": _("What is your concern? (optional)"),
+        "rule_status": {
+            "proposed": _("proposed"),
+            "agreed": _("agreed"),
+            "dropped": _("dropped"),
+        },
+        "rule_set_status": {
+            "proposed": _("Proposed"),
+            "agreed": _("Agreed"),
+            "dropped": _("Drop"),
+        },
+        "no_rules_yet": _("The facilitator is writing the first decision rule."),
+        "no_rules_console": _("No decision rules yet. Write the first one with the room."),
+        # the kader
+        "framework_title": _("Tailored framework — version %(n)s"),
+        "draft_title": _("What version 1 will hold"),
+        "frozen_on": _("Recorded on %(date)s"),
+        "requirements": _("Requirements"),
+        "priority": _("Priority: %(label)s"),
+        "added": _("Added while testing against practice"),
+        "added_because": _("Added: %(reason)s"),
+        "freeze": _("Record the tailored framework as version 1"),
+        "confirm_freeze": _(
+            "Record the tailored framework as version 1? It cannot be changed afterwards; "
+            "changes go into a revision on day 2."
+        ),
+        "freeze_hint": _(
+            "Accepted requirements and agreed decision rules go in; proposed and dropped rules "
+            "do not."
+        ),
+        "freeze_empty": _("Nothing to record yet: accept a requirement or agree on a rule."),
+        "freeze_pending": _("The facilitator records the tailored framework in a moment."),
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, NotRequired
 
+from django.utils.translation import gettext as _
 from pydantic import Field
 from typing_extensions import TypedDict
 
@@ -320,3 +321,47 @@ def shared_picture(view: View) -> tuple[PictureState, dict[int, NoPersonal]]:
     if view.audience == FACILITATOR:
         shared["picture"]["draft"] = notes_selectors.draft_shared_picture(traject)
     return shared, {}
+
+
+def strings() -> dict:
+    """The texts of notes, clusters, dots and the shared picture. The pages read them as
+    `strings.notes` (sessions/strings.py)."""
+    return {
+        # notes
+        "prompt": _("Question"),
+        "your_note": _("Your note"),
+        "sign_note": _("Sign with my name (otherwise anonymous)"),
+        "add_note": _("Post note"),
+        "my_notes": _("My notes"),
+        "signed": _("signed with your name"),
+        "anonymous": _("anonymous"),
+        "confirm_delete_note": _("Delete this note?"),
+        "note_count": _("%(n)s notes so far"),
+        # clusters
+        "cluster_notes": _("Show the %(n)s notes in this cluster"),
+        "unsorted": _("Not yet clustered"),
+        "new_cluster": _("New cluster"),
+        "rename": _("Rename"),
+        "cluster_help": _(
+            "Drag notes into a cluster, or choose the cluster in the list under each note."
+        ),
+        "move_note": _("Move note “%(text)s” to"),
+        "rename_cluster": _("New name for this cluster"),
+        "confirm_delete_cluster": _("Delete this cluster? Its notes go back to the unsorted pile."),
+        # dots
+        "dots_total": _("%(n)s dots"),
+        "dots_per": _("Dots per participant"),
+        "dots_per_layer": _("Dots per layer"),
+        "hide_results": _("Hide results"),
+        # the shared picture
+        "picture": {
+            "what_it_is": _("What maatwerk is"),
+            "what_it_is_not": _("What it is not"),
+            "shadow_sides": _("Shadow sides"),
+            "obstacles": _("What holds us back"),
+        },
+        "picture_pending": _("The facilitator is writing the shared picture."),
+        "picture_version": _("Saved as version %(n)s"),
+        "picture_unsaved": _("Not saved yet: pre-filled from the clusters with the most dots."),
+        "save_version": _("Save as new version"),
+    }

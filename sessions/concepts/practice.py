@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NotRequired
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from typing_extensions import TypedDict
 
 from game.practice import selectors as practice_selectors
@@ -499,3 +500,135 @@ def judging(view: View) -> tuple[JudgingState, dict[int, JudgingMine]]:
     else:
         shared["judging"]["grid"] = practice_selectors.judgement_grid(table) if table else None
     return shared, personal
+
+
+def strings() -> dict:
+    """The texts of testing against practice: own cases, picking cases, judging and adjusting
+    the requirements. The pages read them as `strings.practice` (sessions/strings.py)."""
+    return {
+        # own cases
+        "privacy": _("Privacy"),
+        "new_case": _("A case from your practice"),
+        "edit_case": _("Change your case"),
+        "case_field": {
+            "title": _("Short title"),
+            "situation": _("The situation"),
+            "question": _("The maatwerk question"),
+        },
+        "case_hint": {
+            "title": _("A few words the room can call it by."),
+            "situation": _("What is going on, and who is involved? Without names or addresses."),
+            "question": _("What should maatwerk make possible here?"),
+        },
+        "submit_case": _("Submit case"),
+        "case_sent": _("Your case has been submitted. You can still change or withdraw it."),
+        "case_saved": _("Your changes have been saved."),
+        "warning_title": _("This looks like personal data"),
+        "warning_maybe_title": _("Is this a date of birth?"),
+        "warning_text": _(
+            "Take it out of your case and submit again. Or, if it is not personal data, "
+            "submit anyway."
+        ),
+        "warning_maybe_text": _(
+            "A date can be a date of birth. If it is, take it out; if it is not, submit anyway."
+        ),
+        "possible_birthdate": _("possible date of birth"),
+        "edit_text": _("Change the text"),
+        "confirm_not_personal": _("This is not personal data — submit anyway"),
+        "changed_recheck": _("You changed the text: submit it again to have it checked."),
+        "my_cases": _("My cases"),
+        "no_own_cases": _("You have not submitted a case yet."),
+        "cases_in_room": {
+            "one": ngettext(
+                "%(n)s case submitted in the room", "%(n)s cases submitted in the room", 1
+            ),
+            "other": ngettext(
+                "%(n)s case submitted in the room", "%(n)s cases submitted in the room", 2
+            ),
+        },
+        "cases_sent_word": {
+            "one": ngettext("case submitted", "cases submitted", 1),
+            "other": ngettext("case submitted", "cases submitted", 2),
+        },
+        "picked": _("picked for discussion"),
+        "picked_locked": _(
+            "Picked for discussion: the room works on it now, so it stays as it is."
+        ),
+        "redacted": _("made anonymous by the facilitator"),
+        "you_confirmed": _("You confirmed that it holds no personal data."),
+        "withdraw": _("Withdraw"),
+        "confirm_withdraw": _("Withdraw your case “%(title)s”? Its dots go too."),
+        # own cases on the console
+        "by_author": _("By %(name)s (%(layer)s) — only you see this"),
+        "flags_found": _("Still looks like: %(kinds)s. Read it before it goes on the screen."),
+        "author_confirmed": _("The author confirmed that this is not personal data."),
+        "redaction_note_shown": _("Made anonymous: %(note)s"),
+        "redact": _("Make anonymous"),
+        "redact_help": _(
+            "Take personal data out of the text. The author's words are replaced by yours; "
+            "the note says what you changed."
+        ),
+        "redaction_note": _("What did you take out? (optional)"),
+        "save_redaction": _("Save anonymous version"),
+        "no_cases_console": _("No cases yet. Participants write them on their phones."),
+        "read_situation": _("Read the situation"),
+        "read_case": _("Read the case"),
+        # picking cases
+        "dots_hint": _("Put your dots on the cases you want to discuss."),
+        "picked_note": _("The facilitator has picked the cases. The dots are shown."),
+        "picked_n": _("No. %(n)s"),
+        "no_cases": _("There are no cases yet."),
+        "dot_on_phone": _("Put your %(n)s dots on your phone on the cases you want to discuss."),
+        "picked_heading": _("The cases we discuss"),
+        "not_picked": _("Not picked"),
+        "pick_help": _(
+            "Choose one to three cases in the order the room discusses them, then save the "
+            "choice. The first one goes on the table."
+        ),
+        "pick": _("Pick"),
+        "pick_save": _("Save choice (%(n)s)"),
+        "pick_reset": _("Undo changes"),
+        "pick_unsaved": _("Choice not saved yet."),
+        "pick_saved": _("Choice saved: phones and the screen show it."),
+        "pick_none": _("No cases picked yet."),
+        "pick_full": _("At most %(max)s cases. Take one off first."),
+        "dots_word": {
+            "one": ngettext("dot", "dots", 1),
+            "other": ngettext("dot", "dots", 2),
+        },
+        "by": _("by %(name)s"),
+        "confirmed_badge": _("warning confirmed by the author"),
+        # judging
+        "case_n_of": _("Case %(n)s of %(total)s"),
+        "no_table": _("The facilitator puts a case on the table in a moment."),
+        "no_requirements": _("There are no requirements to judge."),
+        "judged_progress": _("%(n)s of %(total)s requirements judged"),
+        "add_comment": _("Add a comment"),
+        "grid_caption": _("Helps, gets in the way or missing: the room's judgement"),
+        "grid_caption_case": _("The room's judgement: %(title)s"),
+        "col_comments": _("Comments"),
+        "grid_help": _(
+            "Numbers are participants. “Mostly” when one judgement has more votes than each "
+            "of the others."
+        ),
+        "no_verdicts": _("No judgements yet"),
+        "divided": _("Divided (%(n)s judgements)"),
+        "mostly": _("Mostly: %(verdict)s (%(n)s of %(total)s)"),
+        "most": _("most votes"),
+        "judges_count": _("judged by %(n)s"),
+        "on_table": _("On the table"),
+        "put_on_table": _("Put on the table"),
+        "show_grid": _("Show the judgement grid and conclusions"),
+        "nothing_picked": _("No cases picked yet. Pick them in the previous part."),
+        "conclusion_label": _("Conclusions for this case"),
+        "save_conclusion": _("Save conclusions"),
+        # adjusting the requirements
+        "adjust_heading": _("Adjust the requirements"),
+        "adjust_help": _(
+            "What did the cases show? Rephrase a requirement or add one that was missing, "
+            "each with the reason: the document shows both."
+        ),
+        "add_requirement_button": _("Add requirement"),
+        "from_case": _("Shown by case (optional)"),
+        "no_case_option": _("— no particular case —"),
+    }

@@ -11,6 +11,7 @@ from functools import partial
 from typing import Annotated
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from pydantic import Field
 
 from game.core import services as core_services
@@ -128,3 +129,21 @@ def mark_ready(ctx: Context, args: Readiness) -> bool:
         live_session=ctx.live, participant_id=ctx.actor.participant_id, phase=ctx.live.phase
     )
     return True
+
+
+def strings() -> dict:
+    """The programme's texts: where the room is, saying one is done, locking input and
+    closing the session. The pages read them as `strings.programme` (sessions/strings.py)."""
+    return {
+        "position": _("Part %(n)s of %(total)s"),
+        "ready": _("I'm done"),
+        "ready_done": _("Done ✓ (tap to undo)"),
+        "ready_count": _("%(n)s of %(total)s done"),
+        "lock": _("Lock input"),
+        "unlock": _("Unlock input"),
+        "joined_wait": _(
+            "You're in. The workshop starts in a moment: keep this page open, it follows the "
+            "screen by itself."
+        ),
+        "confirm_close": _("Close this session? Phones can no longer send anything."),
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Literal, NotRequired
 
 from django.db.models import Count
+from django.utils.translation import gettext as _
 from typing_extensions import TypedDict
 
 from game.core import selectors as core_selectors
@@ -353,3 +354,93 @@ def adopted(view: View) -> tuple[AdoptedState, dict[int, NoPersonal]]:
             "requirements": [r["text"] for r in latest.content["requirements"]] if latest else [],
         }
     }, {}
+
+
+def strings() -> dict:
+    """The requirements' texts: merging wishes, voting, the results and adopting the programme.
+    The pages read them as `strings.requirements` (sessions/strings.py)."""
+    return {
+        # merging
+        "merge_help": _(
+            "Tick the wishes that say the same thing, write the candidate requirement and "
+            "merge them."
+        ),
+        "candidate_text": _("Candidate requirement"),
+        "merge": _("Merge"),
+        "ticked": _("Ticked: %(n)s"),
+        "merged_into": _("merged into “%(text)s”"),
+        "unmerged": _("not merged yet"),
+        "candidates": _("Candidate requirements"),
+        "no_candidates": _("No candidate requirements yet."),
+        "asked_by": _("Asked for by: %(roles)s"),
+        "asked_by_none": _("Added by the facilitator"),
+        "sources": _("Merged wishes: %(n)s"),
+        "unmerge": _("Take out"),
+        "unmerge_label": _("Take out: %(text)s"),
+        "add_requirement": _("Add a requirement without a wish"),
+        "status": {
+            "candidate": _("candidate"),
+            "accepted": _("accepted"),
+            "dropped": _("dropped"),
+        },
+        # voting
+        "moscow": {
+            "must": _("Must"),
+            "should": _("Should"),
+            "could": _("Could"),
+            "wont": _("Won't"),
+        },
+        "vote_as_yourself": _("Vote as yourself, from your own layer: %(layer)s"),
+        "voted_progress": _("%(n)s of %(total)s requirements voted"),
+        "method": _("Way of voting"),
+        "method_moscow": _("MoSCoW (must, should, could, won't)"),
+        "method_dots": _("Dots (%(n)s per person)"),
+        "method_fixed": _("Fixed now that votes have been cast."),
+        "votes_visible": _("Results visible to the room"),
+        "voters": _("%(n)s of %(total)s participants voted"),
+        "voting_open": _("Voting is open. The results appear when the facilitator shows them."),
+        "no_requirements": _("There are no requirements to vote on yet."),
+        # results
+        "ranking": _("Ranking"),
+        "grid_caption": _("Vertical support: how each layer voted"),
+        "grid_help_moscow": _(
+            "Each cell: the share of that layer's votes that said must or should, with the "
+            "number of votes."
+        ),
+        "grid_help_dots": _(
+            "Each cell: that layer's dots on this requirement compared with the requirement it "
+            "gave the most dots, with the number of dots."
+        ),
+        "col_requirement": _("Requirement"),
+        "col_priority": _("Priority"),
+        "flagged": _("Layers differ"),
+        "did_not_vote": _("did not vote"),
+        "n_of_total": _("%(n)s of %(total)s"),
+        "wants": _("wants it"),
+        "rejects": _("rejects it"),
+        "flag": _("Layers differ: want it — %(wanting)s; reject it — %(rejecting)s"),
+        "flag_rule": _(
+            "Flagged for discussion when at least one layer's support is %(want)s or more and "
+            "another layer's is %(reject)s or less, counting only layers that voted."
+        ),
+        "score": _("score %(score)s of 3"),
+        "votes_total": _("Votes: %(n)s"),
+        "layers_with_dots": _("Layers with dots: %(n)s"),
+        "no_votes": _("No votes yet."),
+        "results_hidden": _("The results are not shown yet."),
+        "rank": _("No. %(n)s"),
+        # adopting
+        "accept": _("Accept"),
+        "drop": _("Drop"),
+        "reopen": _("Back to candidate"),
+        "wording": _("Wording (change it to rephrase)"),
+        "discussion_note": _("Discussion note"),
+        "save_discussion_note": _("Save note"),
+        "adopt": _("Adopt the programme"),
+        "confirm_adopt": _("Adopt the accepted requirements as version %(n)s?"),
+        "adopted_version": _("Adopted as version %(n)s"),
+        "not_adopted": _("Not adopted yet."),
+        "adopted_title": _("Shared programme of requirements — version %(n)s"),
+        "adopt_pending": _("The facilitator is deciding on the requirements."),
+        "accepted_count": _("Accepted: %(n)s"),
+    }

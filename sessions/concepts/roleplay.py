@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import Annotated, NotRequired
 
+from django.utils.translation import gettext as _
 from pydantic import Field
 from typing_extensions import TypedDict
 
@@ -356,3 +357,74 @@ def wishes(view: View) -> tuple[WishesState, dict[int, WishesMine]]:
         for role, items in roleplay_selectors.wish_packages(traject)
     ]
     return {"packages": packages}, {}
+
+
+def strings() -> dict:
+    """The role-play's texts: roles, the case and its developments, reactions and wishes. The
+    pages read them as `strings.roleplay` (sessions/strings.py)."""
+    return {
+        # roles
+        "deal": _("Deal roles"),
+        "redeal": _("Deal again"),
+        "confirm_redeal": _(
+            "Deal all roles again? Every current assignment, also the ones changed by hand, "
+            "is replaced."
+        ),
+        "seed": _("Draw number (optional: the same number gives the same deal)"),
+        "roles_visible": _("Roles visible on phones"),
+        "roles_shown": _("Participants see their role card."),
+        "roles_hidden": _("Role cards are hidden from participants."),
+        "not_dealt": _("No roles dealt yet."),
+        "assignments": _("Who plays which role"),
+        "col_name": _("Name"),
+        "col_own": _("Own layer"),
+        "col_plays": _("Plays"),
+        "role_for": _("Role for %(name)s"),
+        "no_role": _("— no role —"),
+        "overridden": _("changed by hand"),
+        "own_layer_option": _("%(label)s (own layer)"),
+        "players_per_role": _("Players per role"),
+        "col_role": _("Role"),
+        "col_players": _("Players"),
+        "wait_roles": _("Wait a moment: the facilitator is dealing the roles."),
+        "you_play": _("You play"),
+        "role_hint": _("Not your own layer: stand where someone else stands."),
+        "card": {
+            "interests": _("What matters to me"),
+            "worries": _("What I worry about"),
+            "room": _("My room to act"),
+            "question": _("The question I typically ask"),
+        },
+        # the case
+        "case_label": _("Case"),
+        "choose_case": _("Show this case"),
+        "no_case": _("No case chosen yet."),
+        "no_case_wait": _("The case appears here in a moment."),
+        "developments": _("Developments"),
+        "developments_shown": _("%(n)s of %(total)s developments shown"),
+        "reveal_next": _("Reveal next development"),
+        "hide_last": _("Take back the last one"),
+        "newest": _("New"),
+        "development_n": _("Development %(n)s"),
+        "read_case": _("Read the case again"),
+        "your_role": _("Your role: %(role)s"),
+        # reactions
+        "reaction_label": _("How do you see this case as %(role)s?"),
+        "reaction_label_plain": _("How does your role see this case?"),
+        "save_reaction": _("Save reaction"),
+        "reaction_saved": _("Saved. You can still change it."),
+        "reactions_count": _("Reactions: %(n)s"),
+        "no_reactions": _("No reactions yet."),
+        # wishes
+        "wish_start": _("Maatwerk must"),
+        "wish_label": _("Your wish, from your role"),
+        "add_wish": _("Add wish"),
+        "save_wish": _("Save wish"),
+        "wishes_written": _("%(n)s of %(max)s wishes written"),
+        "wishes_full": _("You have written all your wishes. Change or delete one to add another."),
+        "my_wishes": _("My wishes"),
+        "confirm_delete_wish": _("Delete this wish?"),
+        "packages": _("Wish packages per role"),
+        "no_wishes": _("No wishes yet."),
+        "wishes_count": _("Wishes: %(n)s"),
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import NotRequired
 
+from django.utils.translation import gettext as _
 from typing_extensions import TypedDict
 
 from game.core import selectors as core_selectors
@@ -146,3 +147,29 @@ def statements(view: View) -> tuple[StatementsState, dict[int, StatementsMine]]:
             {"id": s.pk, "text": s.text, "status": s.status} for s in traject.statements.all()
         ]
     return shared, personal
+
+
+def strings() -> dict:
+    """The statements' texts. The pages read them as `strings.statements` (sessions/strings.py)."""
+    return {
+        # answering on the phone
+        "answers": {"eens": _("Agree"), "oneens": _("Disagree"), "weet-niet": _("Don't know")},
+        "your_answer": _("Your answer"),
+        "no_statement": _("Waiting for the next statement…"),
+        # the console's list
+        "statements": _("Statements"),
+        "new_statement": _("New statement"),
+        "statement_status": {
+            "draft": _("not yet shown"),
+            "open": _("open"),
+            "revealed": _("results shown"),
+            "closed": _("closed"),
+        },
+        "open_statement": _("Show to the room"),
+        "close": _("Close"),
+        "no_statement_console": _("No statement is on. Open one from the list."),
+        # the results
+        "results": _("Results"),
+        "answered": _("%(n)s answers"),
+        "per_layer": _("Answers per layer"),
+    }

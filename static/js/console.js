@@ -5,7 +5,8 @@ import { byId, el, fmt, livePage, renderLayerCounts, setText, show, strings } fr
 import { viewsFor } from "./views/index.js";
 import { plural, renderOnce, timeOf } from "./widgets.js";
 
-const S3 = strings.stap3;
+// The claims panel's texts belong to day 2 (sessions/concepts/followup.py).
+const S = strings.followup;
 const root = byId("console");
 
 // Returning participants, above whatever phase is on, in any phase whose snapshot carries
@@ -15,8 +16,8 @@ function claimsPanel(send) {
   const list = el("ul", { cls: "claims" });
   const announce = el("p", { cls: "visually-hidden", attrs: { "aria-live": "polite" } });
   const node = el("section", { cls: "claims-panel", attrs: { "aria-labelledby": "claims-heading", hidden: "" } }, [
-    el("h2", { text: S3.claims_heading, attrs: { id: "claims-heading" } }),
-    el("p", { cls: "hint", text: S3.claims_help }),
+    el("h2", { text: S.claims_heading, attrs: { id: "claims-heading" } }),
+    el("p", { cls: "hint", text: S.claims_help }),
     list,
     announce,
   ]);
@@ -28,7 +29,7 @@ function claimsPanel(send) {
     const claim = claims.find((c) => c.id === Number(button.dataset.claim));
     if (!claim) return;
     if (button.dataset.action === "confirm") send("claim.confirm", { claim: claim.id });
-    else if (confirm(fmt(S3.confirm_reject, { name: claim.name }))) send("claim.reject", { claim: claim.id });
+    else if (confirm(fmt(S.confirm_reject, { name: claim.name }))) send("claim.reject", { claim: claim.id });
   });
   return {
     node,
@@ -36,7 +37,7 @@ function claimsPanel(send) {
       claims = state.claims || [];
       node.hidden = !state.claims || (!claims.length && state.step.day !== 2);
       const ids = claims.map((c) => c.id).join(",");
-      if (seen !== null && ids !== seen && claims.length) announce.textContent = plural(S3.claims_waiting, claims.length);
+      if (seen !== null && ids !== seen && claims.length) announce.textContent = plural(S.claims_waiting, claims.length);
       seen = ids;
       renderOnce(list, claims, () =>
         claims.length
@@ -44,27 +45,27 @@ function claimsPanel(send) {
               el("li", { cls: "claim" }, [
                 el("div", { cls: "claim-who" }, [
                   el("strong", { cls: "claim-name", text: claim.name }),
-                  el("span", { cls: "meta", text: `${claim.layer_label} · ${fmt(S3.claim_since, { time: timeOf(claim.created_at) })}` }),
+                  el("span", { cls: "meta", text: `${claim.layer_label} · ${fmt(S.claim_since, { time: timeOf(claim.created_at) })}` }),
                 ]),
                 el("p", { cls: "claim-code" }, [
-                  el("span", { cls: "claim-code-label", text: S3.check_code }),
+                  el("span", { cls: "claim-code-label", text: S.check_code }),
                   el("strong", { cls: "check-code-value", text: claim.check_code, attrs: { "aria-label": claim.check_code.split("").join(" ") } }),
                 ]),
                 el("div", { cls: "row-actions" }, [
                   el("button", {
                     cls: "button small primary",
-                    text: S3.claim_confirm,
-                    attrs: { type: "button", "data-claim": claim.id, "data-action": "confirm", "data-focus": `confirm-${claim.id}`, "aria-label": fmt(S3.claim_confirm_label, { name: claim.name, code: claim.check_code }) },
+                    text: S.claim_confirm,
+                    attrs: { type: "button", "data-claim": claim.id, "data-action": "confirm", "data-focus": `confirm-${claim.id}`, "aria-label": fmt(S.claim_confirm_label, { name: claim.name, code: claim.check_code }) },
                   }),
                   el("button", {
                     cls: "button small danger",
-                    text: S3.claim_reject,
-                    attrs: { type: "button", "data-claim": claim.id, "data-action": "reject", "data-focus": `reject-${claim.id}`, "aria-label": fmt(S3.claim_reject_label, { name: claim.name }) },
+                    text: S.claim_reject,
+                    attrs: { type: "button", "data-claim": claim.id, "data-action": "reject", "data-focus": `reject-${claim.id}`, "aria-label": fmt(S.claim_reject_label, { name: claim.name }) },
                   }),
                 ]),
               ]),
             )
-          : [el("li", { cls: "meta", text: S3.no_claims })],
+          : [el("li", { cls: "meta", text: S.no_claims })],
       );
     },
   };
@@ -114,14 +115,14 @@ const page = livePage(root, viewsFor("console"), {
     const locked = state.phase.locked;
     const lockButton = byId("lock-button");
     lockButton.setAttribute("aria-pressed", locked ? "true" : "false");
-    lockButton.textContent = locked ? strings.unlock : strings.lock;
+    lockButton.textContent = locked ? strings.programme.unlock : strings.programme.lock;
     byId("prev-button").disabled = state.phase.position <= 1;
     byId("next-button").disabled = state.phase.position >= state.phase.count;
     show("timer-stop", Boolean(state.timer));
     byId("release-button").setAttribute("aria-pressed", String(state.session.document_released));
     show("missing-layers", state.missing_layers.length > 0);
     setText("missing-layers-list", state.missing_layers.join(", "));
-    setText("ready-count", fmt(strings.ready_count, { n: state.ready_count, total: state.participants.length }));
+    setText("ready-count", fmt(strings.programme.ready_count, { n: state.ready_count, total: state.participants.length }));
   },
   onFinal() {
     show("session-ended", true);
@@ -146,5 +147,5 @@ byId("timer-form").addEventListener("submit", (event) => {
 byId("timer-stop").addEventListener("click", () => command("timer.stop"));
 byId("release-button").addEventListener("click", () => command("document.release", { released: !page.state().session.document_released }));
 byId("close-button").addEventListener("click", () => {
-  if (confirm(strings.confirm_close)) command("session.close");
+  if (confirm(strings.programme.confirm_close)) command("session.close");
 });

@@ -16,7 +16,7 @@ const page = livePage(root, viewsFor("phone"), {
       setText("me-name", me.name);
       setText("me-layer", me.layer);
       readyButton.setAttribute("aria-pressed", me.ready ? "true" : "false");
-      readyButton.textContent = me.ready ? strings.ready_done : strings.ready;
+      readyButton.textContent = me.ready ? strings.programme.ready_done : strings.programme.ready;
     }
   },
   onFinal(code) {

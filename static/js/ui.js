@@ -5,6 +5,8 @@
 // from this file.
 import { LiveSocket } from "./live-socket.js";
 
+// The page's texts (sessions/strings.py live_strings): the ones concepts share at the top level
+// (strings.save), each concept's own under its name (strings.requirements.merge).
 export const strings = JSON.parse(document.getElementById("i18n-strings").textContent);
 // The server's length limits (sessions/strings.py live_limits), for counters and maxlength.
 export const limits = JSON.parse(document.getElementById("live-limits").textContent);
@@ -85,7 +87,7 @@ function renderPhase(state) {
   setText("step-title", state.step.title);
   setText("phase-title", state.phase.title);
   setText("phase-instruction", state.phase.instruction);
-  setText("phase-position", fmt(strings.position, { n: state.phase.position, total: state.phase.count }));
+  setText("phase-position", fmt(strings.programme.position, { n: state.phase.position, total: state.phase.count }));
   show("phase-locked", state.phase.locked);
 }
 

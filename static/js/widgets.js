@@ -3,15 +3,13 @@
 // from the page's string table (ui.js), never from this file.
 import { el, fmt, limits, showError, strings } from "./ui.js";
 
-const S2 = strings.stap2;
-const S3 = strings.stap3;
 const lang = document.documentElement.lang || "nl";
 
 // --- formatting ---------------------------------------------------------------------------
 
 // A count in words: `forms` is a {one, other} pair from the string table.
 export const plural = (forms, n) => fmt(n === 1 ? forms.one : forms.other, { n });
-export const dotsText = (n) => plural(S2.dots, n);
+export const dotsText = (n) => plural(strings.dots, n);
 
 const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short" });
 const clock = new Intl.DateTimeFormat(lang, { timeStyle: "short" });
@@ -219,7 +217,7 @@ export function choiceComments(list, { attr, choiceAttr, current, send, keyOf = 
     const id = area.dataset[attr];
     typed.set(keyOf(id), area.value);
     const saved = (current(id) || {}).comment || "";
-    area.closest("li").querySelector(".save-status").textContent = area.value.trim() !== saved ? S3.not_saved : "";
+    area.closest("li").querySelector(".save-status").textContent = area.value.trim() !== saved ? strings.not_saved : "";
   });
   list.addEventListener("click", (event) => {
     const button = event.target.closest(`button[data-${attr}]`);
@@ -272,9 +270,9 @@ export function closeEditing(editing, id, draw, drafts, keys) {
 // A row's rephrase form: the new wording and the reason (see onRephrase).
 export function rephraseForm(id, text, drafts, { reasonLabel, rows = 3 }) {
   return el("form", { cls: "rephrase-form", attrs: { "data-id": id } }, [
-    textField(`text-${id}`, S2.new_text, drafts.get(`text-${id}`, text), { multiline: true, rows, maxlength: limits.requirement }),
+    textField(`text-${id}`, strings.new_text, drafts.get(`text-${id}`, text), { multiline: true, rows, maxlength: limits.requirement }),
     textField(`reason-${id}`, reasonLabel, drafts.get(`reason-${id}`, ""), { maxlength: limits.reason }),
-    el("button", { cls: "button primary small", text: S2.save, attrs: { type: "submit" } }),
+    el("button", { cls: "button primary small", text: strings.save, attrs: { type: "submit" } }),
   ]);
 }
 
@@ -299,8 +297,8 @@ export function commentField({ id, key, label, value, saved, maxlength, locked, 
     el("label", { text: label, attrs: { for: id } }),
     field("textarea", { id, rows: "2", maxlength: String(maxlength), ...data, "data-focus": `comment-${key}`, ...disabledIf(locked) }, value),
     el("div", { cls: "comment-actions" }, [
-      el("button", { cls: "button small", text: S3.save_comment, attrs: { type: "button", ...data, "data-action": "comment", "data-focus": `save-${key}`, ...disabledIf(locked) } }),
-      el("span", { cls: "meta save-status", text: value.trim() !== saved ? S3.not_saved : saved ? S3.saved : "", attrs: { "aria-live": "polite" } }),
+      el("button", { cls: "button small", text: strings.save_comment, attrs: { type: "button", ...data, "data-action": "comment", "data-focus": `save-${key}`, ...disabledIf(locked) } }),
+      el("span", { cls: "meta save-status", text: value.trim() !== saved ? strings.not_saved : saved ? strings.saved : "", attrs: { "aria-live": "polite" } }),
     ]),
   ]);
 }
@@ -373,6 +371,6 @@ export function ruleFields(rule) {
   return el(
     "dl",
     { cls: "rule-fields" },
-    RULE_FIELDS.filter((name) => rule[name]).flatMap((name) => [el("dt", { text: S3.rule_field[name] }), el("dd", { text: rule[name] })]),
+    RULE_FIELDS.filter((name) => rule[name]).flatMap((name) => [el("dt", { text: strings.framework.rule_field[name] }), el("dd", { text: rule[name] })]),
   );
 }

@@ -6,8 +6,7 @@
 import { el, fmt, limits, showError, strings } from "../ui.js";
 import { RULE_FIELDS, bars, disabledIf, draftTexts, field, forget, plural, renderOnce, ruleFields, snapshotView, storedDraft } from "../widgets.js";
 
-const S = strings.stap3;
-const S2 = strings.stap2;
+const S = strings.followup;
 // keep, rephrase, drop: in the string table's order.
 const ACTIONS = Object.keys(S.action);
 
@@ -20,7 +19,7 @@ const itemText = (item, id = "") => el("p", { cls: "review-item-text", attrs: id
 // Per item of the kader, how many applied it (as bars with the numbers written out, one per
 // answer in the server's labels) and what was said — without names.
 function reviewSummary(summary, labels, { maxTexts = 0 } = {}) {
-  if (!summary || !summary.length) return [el("p", { cls: "meta", text: S.none })];
+  if (!summary || !summary.length) return [el("p", { cls: "meta", text: strings.none })];
   const texts = (title, list, cls) => {
     if (!list.length) return "";
     const shown = maxTexts ? list.slice(-maxTexts) : list;
@@ -109,7 +108,7 @@ function review(container, socket) {
     const area = event.target.closest("textarea[data-item]");
     if (!area) return;
     typed.set(keyOf(area.dataset.item, area.dataset.field), area.value);
-    area.closest(".review-item").querySelector(".save-status").textContent = S.not_saved;
+    area.closest(".review-item").querySelector(".save-status").textContent = strings.not_saved;
   });
   list.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-item]");
@@ -133,7 +132,7 @@ function review(container, socket) {
       const section = (kind, items) =>
         items.length
           ? el("section", { cls: "review-section" }, [
-              el("h2", { text: kind === "requirement" ? S.requirements : S.rules }),
+              el("h2", { text: kind === "requirement" ? strings.framework.requirements : strings.framework.rules }),
               el(
                 "ol",
                 { cls: "review-items" },
@@ -169,7 +168,7 @@ function review(container, socket) {
                           area("improve", S.improve),
                           el("div", { cls: "comment-actions" }, [
                             el("button", { cls: "button small", text: S.save_answers, attrs: { type: "button", "data-item": item.key, "data-action": "save", "data-focus": `${item.key}-save`, ...disabledIf(locked) } }),
-                            el("span", { cls: "meta save-status", text: current.how_it_went || current.improve ? S.saved : "", attrs: { "aria-live": "polite" } }),
+                            el("span", { cls: "meta save-status", text: current.how_it_went || current.improve ? strings.saved : "", attrs: { "aria-live": "polite" } }),
                           ]),
                         ])
                       : el("p", { cls: "hint", text: S.applied_first }),
@@ -228,7 +227,7 @@ function revise(container, socket) {
   const decided = (item) => plan.items[item.key] || { action: "" };
   // Which changes need a reason is the server's rule (revision.reviewed.reason_required).
   const needsReason = (action) => Boolean(state.revision.reviewed.reason_required[action]);
-  const reasonLabel = (action) => (needsReason(action) ? S.reason_required : S.reason_optional);
+  const reasonLabel = (action) => (needsReason(action) ? strings.reason_required : strings.reason_optional);
   const emptyRule = () => Object.fromEntries(RULE_FIELDS.map((name) => [name, ""]));
 
   box.addEventListener("click", (event) => {
@@ -355,7 +354,7 @@ function revise(container, socket) {
     if (item.kind === "requirement") {
       return [
         el("div", { cls: "field" }, [
-          el("label", { text: S2.new_text, attrs: { for: `rv-text-${item.key}` } }),
+          el("label", { text: strings.new_text, attrs: { for: `rv-text-${item.key}` } }),
           field("textarea", { id: `rv-text-${item.key}`, rows: "2", maxlength: String(limits.requirement), "data-item": item.key, "data-part": "text", "data-focus": `text-${item.key}` }, d.text),
         ]),
         reason,
@@ -364,7 +363,7 @@ function revise(container, socket) {
     return [
       ...RULE_FIELDS.map((name) =>
         el("div", { cls: "field" }, [
-          el("label", { text: S.rule_field_label[name], attrs: { for: `rv-${name}-${item.key}` } }),
+          el("label", { text: strings.framework.rule_field_label[name], attrs: { for: `rv-${name}-${item.key}` } }),
           field("input", { id: `rv-${name}-${item.key}`, type: "text", maxlength: String(limits.rule[name]), "data-item": item.key, "data-part": name, "data-focus": `${name}-${item.key}` }, d.fields[name] || ""),
         ]),
       ),
@@ -413,8 +412,8 @@ function revise(container, socket) {
     const reasonAttrs = { type: "text", name: "reason", maxlength: String(limits.reason), ...(needsReason("add") ? { required: "" } : {}) };
     renderOnce(adds, [plan.added, [...errors]], () => {
       const reqForm = el("form", { cls: "revise-add", attrs: { "data-kind": "requirement", "aria-labelledby": "rv-add-req" } }, [
-        el("h3", { text: S.add_requirement, attrs: { id: "rv-add-req" } }),
-        el("div", { cls: "field" }, [el("label", { text: S.requirement_text, attrs: { for: "rv-add-text" } }), field("textarea", { id: "rv-add-text", name: "text", rows: "2", maxlength: String(limits.requirement), required: "" })]),
+        el("h3", { text: strings.add_requirement, attrs: { id: "rv-add-req" } }),
+        el("div", { cls: "field" }, [el("label", { text: strings.requirement_text, attrs: { for: "rv-add-text" } }), field("textarea", { id: "rv-add-text", name: "text", rows: "2", maxlength: String(limits.requirement), required: "" })]),
         el("div", { cls: "field" }, [el("label", { text: reasonLabel("add"), attrs: { for: "rv-add-reason" } }), field("input", { id: "rv-add-reason", ...reasonAttrs })]),
         el("button", { cls: "button small", text: S.add_to_revision, attrs: { type: "submit" } }),
       ]);
@@ -422,7 +421,7 @@ function revise(container, socket) {
         el("h3", { text: S.add_rule, attrs: { id: "rv-add-rule" } }),
         ...RULE_FIELDS.map((name) =>
           el("div", { cls: "field" }, [
-            el("label", { text: S.rule_field_label[name], attrs: { for: `rv-add-${name}` } }),
+            el("label", { text: strings.framework.rule_field_label[name], attrs: { for: `rv-add-${name}` } }),
             field("input", { id: `rv-add-${name}`, name, type: "text", maxlength: String(limits.rule[name]), ...(name === "who_decides" || name === "what" ? { required: "" } : {}) }),
           ]),
         ),

@@ -5,8 +5,7 @@
 import { el, fmt, limits, strings } from "../ui.js";
 import { RULE_FIELDS, choiceComments, commentField, disabledIf, field, renderOnce, ruleFields, snapshotView, when } from "../widgets.js";
 
-const S = strings.stap3;
-const S2 = strings.stap2;
+const S = strings.framework;
 const STANCE_MARK = { agree: "+", concern: "!" };
 // proposed, agreed, dropped: in the string table's order.
 const RULE_STATUSES = Object.keys(S.rule_set_status);
@@ -42,7 +41,7 @@ function ruleComments(rule, labels) {
 
 function priorityLine(item) {
   if (item.origin === "added") return item.reason ? fmt(S.added_because, { reason: item.reason }) : S.added;
-  return item.priority ? fmt(S.priority, { label: S2.moscow[item.priority] }) : "";
+  return item.priority ? fmt(S.priority, { label: strings.requirements.moscow[item.priority] }) : "";
 }
 
 // The kader op maat: its requirements (with priority, or why they were added) and its rules.
@@ -63,11 +62,11 @@ function frameworkView(framework, { title } = {}) {
               return el("li", {}, [el("p", { cls: "framework-text", text: item.text }), line ? el("p", { cls: "meta", text: line }) : ""]);
             }),
           )
-        : el("p", { cls: "meta", text: S.none }),
+        : el("p", { cls: "meta", text: strings.none }),
     ]),
     el("section", { cls: "framework-part", attrs: { "aria-label": S.rules } }, [
       el("h3", { text: `${S.rules} (${rules.length})` }),
-      rules.length ? el("ol", { cls: "framework-list framework-rules" }, rules.map((rule) => el("li", {}, [ruleFields(rule)]))) : el("p", { cls: "meta", text: S.none }),
+      rules.length ? el("ol", { cls: "framework-list framework-rules" }, rules.map((rule) => el("li", {}, [ruleFields(rule)]))) : el("p", { cls: "meta", text: strings.none }),
     ]),
   ];
 }
@@ -116,7 +115,7 @@ function reactToRules(container, socket) {
                   ? commentField({
                       id: `rule-comment-${rule.id}`,
                       key: rule.id,
-                      label: current.stance === "concern" ? S.concern_label : S.comment_label,
+                      label: current.stance === "concern" ? S.concern_label : strings.comment_label,
                       value: comments.comment(String(rule.id), current.comment || ""),
                       saved: current.comment || "",
                       maxlength: commentMax,
@@ -155,7 +154,7 @@ function writeRules(container, socket) {
   function refresh() {
     const index = editing ? state.rules.items.findIndex((r) => r.id === editing) : -1;
     heading.textContent = editing ? fmt(S.edit_rule, { n: index + 1 }) : S.new_rule;
-    submit.textContent = editing ? S2.save : S.propose_rule;
+    submit.textContent = editing ? strings.save : S.propose_rule;
     cancel.hidden = !editing;
   }
   function clear() {

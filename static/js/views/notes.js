@@ -22,8 +22,10 @@ import {
   storedDraft,
 } from "../widgets.js";
 
+const S = strings.notes;
+
 // The picture's parts, in the string table's order.
-const PICTURE_FIELDS = Object.keys(strings.picture);
+const PICTURE_FIELDS = Object.keys(S.picture);
 
 const promptText = (prompts, key) => (prompts.find((p) => p.key === key) || {}).text || "";
 
@@ -42,13 +44,13 @@ function write(container, socket) {
   const cancel = el("button", { cls: "button wide", text: strings.cancel_edit, attrs: { type: "button" } });
   const mine = el("ul", { cls: "my-notes" });
   form.append(
-    el("div", { cls: "field" }, [el("label", { text: strings.prompt, attrs: { for: "note-prompt" } }), promptSelect, help]),
-    el("div", { cls: "field" }, [el("label", { text: strings.your_note, attrs: { for: "note-text" } }), textarea, counter]),
-    el("label", { cls: "choice" }, [signed, el("span", { text: strings.sign_note })]),
+    el("div", { cls: "field" }, [el("label", { text: S.prompt, attrs: { for: "note-prompt" } }), promptSelect, help]),
+    el("div", { cls: "field" }, [el("label", { text: S.your_note, attrs: { for: "note-text" } }), textarea, counter]),
+    el("label", { cls: "choice" }, [signed, el("span", { text: S.sign_note })]),
     submit,
     cancel,
   );
-  container.append(form, el("h2", { text: strings.my_notes }), mine);
+  container.append(form, el("h2", { text: S.my_notes }), mine);
   let max = 0; // the server's length limit, from the snapshot
   let promptsShown = "";
   let prompts = [];
@@ -61,7 +63,7 @@ function write(container, socket) {
     if (draft.text.trim()) store.set(draft);
     else store.clear();
     showCount(counter, textarea.value.length, max);
-    submit.textContent = draft.note ? strings.save_note : strings.add_note;
+    submit.textContent = draft.note ? strings.save_changes : S.add_note;
     cancel.hidden = !draft.note;
     const prompt = prompts.find((p) => p.key === promptSelect.value);
     help.textContent = prompt ? prompt.help : "";
@@ -86,7 +88,7 @@ function write(container, socket) {
   });
   cancel.addEventListener("click", reset);
   onOwnItems(mine, () => own, {
-    confirmText: () => strings.confirm_delete_note,
+    confirmText: () => S.confirm_delete_note,
     remove: (id) => socket.send("note.delete", { note: id }),
     edit(note) {
       Object.assign(draft, { note: note.id, prompt: note.prompt, text: note.text, signed: note.signed });
@@ -120,7 +122,7 @@ function write(container, socket) {
             el("li", { cls: "note" }, [
               el("p", { cls: "note-prompt", text: promptText(prompts, note.prompt) }),
               el("p", { cls: "note-text", text: note.text }),
-              el("p", { cls: "meta", text: note.signed ? strings.signed : strings.anonymous }),
+              el("p", { cls: "meta", text: note.signed ? S.signed : S.anonymous }),
               locked ? "" : ownItemActions(note.id, { cls: "note-actions" }),
             ]),
           ),
@@ -142,8 +144,8 @@ function noteCard(note, prompts, clusters = null) {
     note.author ? el("p", { cls: "meta", text: note.author }) : "",
   ];
   if (clusters) {
-    const select = el("select", { attrs: { "data-note": note.id, "data-focus": `move-${note.id}`, "aria-label": fmt(strings.move_note, { text: note.text.slice(0, 40) }) } }, [
-      el("option", { text: strings.unsorted, attrs: { value: "" } }),
+    const select = el("select", { attrs: { "data-note": note.id, "data-focus": `move-${note.id}`, "aria-label": fmt(S.move_note, { text: note.text.slice(0, 40) }) } }, [
+      el("option", { text: S.unsorted, attrs: { value: "" } }),
       ...clusters.map((c) => el("option", { text: c.name, attrs: { value: String(c.id) } })),
     ]);
     select.value = note.cluster ? String(note.cluster) : "";
@@ -155,7 +157,7 @@ function noteCard(note, prompts, clusters = null) {
 const watch = snapshotView(
   (state) => [state.notes, state.prompts],
   (state) => [
-    el("p", { cls: "meta", text: fmt(strings.note_count, { n: state.notes.length }) }),
+    el("p", { cls: "meta", text: fmt(S.note_count, { n: state.notes.length }) }),
     ...state.prompts.map((prompt) => {
       const mine = state.notes.filter((n) => n.prompt === prompt.key);
       return el("section", { cls: "note-column" }, [el("h2", { text: `${prompt.text} (${mine.length})` }), el("ul", { cls: "notes" }, mine.map((n) => noteCard(n, state.prompts)))]);
@@ -171,7 +173,7 @@ function wall(state, grouped) {
   if (!grouped) return state.prompts.map((prompt) => column(prompt.text, state.notes.filter((n) => n.prompt === prompt.key), true));
   return [
     ...state.clusters.map((c) => column(c.name, state.notes.filter((n) => n.cluster === c.id), false)),
-    column(strings.unsorted, state.notes.filter((n) => !n.cluster), false),
+    column(S.unsorted, state.notes.filter((n) => !n.cluster), false),
   ];
 }
 
@@ -180,9 +182,9 @@ const wallView = (grouped) => snapshotView((state) => [state.notes, state.prompt
 // --- clusters -----------------------------------------------------------------------------
 
 function cluster(container, socket) {
-  const form = addForm("cluster-name", strings.new_cluster, limits.cluster_name, (name) => socket.send("cluster.create", { name }));
+  const form = addForm("cluster-name", S.new_cluster, limits.cluster_name, (name) => socket.send("cluster.create", { name }));
   const board = el("div", { cls: "cluster-board" });
-  container.append(el("p", { cls: "hint", text: strings.cluster_help }), form, board);
+  container.append(el("p", { cls: "hint", text: S.cluster_help }), form, board);
   const move = (note, to) => socket.send("note.move", { note, cluster: to }).catch(() => {});
   board.addEventListener("change", (event) => {
     const select = event.target.closest("select[data-note]");
@@ -203,10 +205,10 @@ function cluster(container, socket) {
   });
   onAction(board, {
     delete(id) {
-      if (confirm(strings.confirm_delete_cluster)) socket.send("cluster.delete", { cluster: id }).catch(() => {});
+      if (confirm(S.confirm_delete_cluster)) socket.send("cluster.delete", { cluster: id }).catch(() => {});
     },
     rename(id, button) {
-      const name = prompt(strings.rename_cluster, button.dataset.name);
+      const name = prompt(S.rename_cluster, button.dataset.name);
       if (name) socket.send("cluster.rename", { cluster: id, name }).catch(() => {});
     },
   });
@@ -219,14 +221,14 @@ function cluster(container, socket) {
           el("ul", { cls: "notes" }, items.map((n) => noteCard(n, state.prompts, state.clusters))),
         ]);
       renderOnce(board, [state.notes, state.prompts, state.clusters], () => [
-        column(strings.unsorted, null, state.notes.filter((n) => !n.cluster), ""),
+        column(S.unsorted, null, state.notes.filter((n) => !n.cluster), ""),
         ...state.clusters.map((c) =>
           column(
             c.name,
             c.id,
             state.notes.filter((n) => n.cluster === c.id),
             el("div", { cls: "row-actions" }, [
-              el("button", { cls: "button small", text: strings.rename, attrs: { type: "button", "data-id": c.id, "data-name": c.name, "data-action": "rename", "data-focus": `rename-${c.id}` } }),
+              el("button", { cls: "button small", text: S.rename, attrs: { type: "button", "data-id": c.id, "data-name": c.name, "data-action": "rename", "data-focus": `rename-${c.id}` } }),
               el("button", { cls: "button small danger", text: strings.delete, attrs: { type: "button", "data-id": c.id, "data-action": "delete", "data-focus": `delete-${c.id}` } }),
             ]),
           ),
@@ -265,11 +267,11 @@ function spend(container, socket) {
           return el("li", { cls: "dot-item" }, [
             el("div", { cls: "dot-name" }, [
               el("strong", { text: c.name }),
-              c.total !== null ? el("span", { cls: "meta", text: fmt(strings.dots_total, { n: c.total }) }) : "",
+              c.total !== null ? el("span", { cls: "meta", text: fmt(S.dots_total, { n: c.total }) }) : "",
               // What the cluster holds, so people vote on content and not on a name alone.
               c.notes.length
                 ? el("details", { cls: "cluster-notes", attrs: { "data-notes": String(c.id), ...(opened.has(String(c.id)) ? { open: "" } : {}) } }, [
-                    el("summary", { text: fmt(strings.cluster_notes, { n: c.notes.length }) }),
+                    el("summary", { text: fmt(S.cluster_notes, { n: c.notes.length }) }),
                     el("ul", {}, c.notes.map((text) => el("li", { text }))),
                   ])
                 : "",
@@ -297,14 +299,14 @@ function runDots(container, socket) {
     update(state) {
       const d = state.dots;
       renderOnce(controls, [d.per_participant, d.revealed], () => [
-        el("label", { text: strings.dots_per, attrs: { for: "dots-per" } }),
+        el("label", { text: S.dots_per, attrs: { for: "dots-per" } }),
         el("input", { attrs: { id: "dots-per", type: "number", min: "1", max: String(limits.dots_per_participant), value: String(d.per_participant), "data-focus": "dots-per" } }),
-        el("button", { cls: "button", text: d.revealed ? strings.hide_results : strings.reveal, attrs: { type: "button", "data-reveal": d.revealed ? "0" : "1", "data-focus": "reveal" } }),
+        el("button", { cls: "button", text: d.revealed ? S.hide_results : strings.reveal, attrs: { type: "button", "data-reveal": d.revealed ? "0" : "1", "data-focus": "reveal" } }),
       ]);
       // Clusters arrive ranked by the game (sessions/concepts/notes.py).
       renderOnce(results, [d, state.layers], () => [
         el("p", { cls: "meta", text: d.revealed ? strings.revealed : strings.hidden_results }),
-        layerTable(strings.dots_per_layer, state.layers, d.clusters.map((c) => ({ label: `${c.name} — ${c.total}`, cells: c.by_layer || {} }))),
+        layerTable(S.dots_per_layer, state.layers, d.clusters.map((c) => ({ label: `${c.name} — ${c.total}`, cells: c.by_layer || {} }))),
       ]);
     },
   };
@@ -316,7 +318,7 @@ const projectDots = snapshotView(
     if (!d.revealed) return [el("ul", { cls: "cluster-names" }, d.clusters.map((c) => el("li", { text: c.name })))];
     // Revealed clusters arrive ranked by the game (sessions/concepts/notes.py).
     const most = Math.max(1, ...d.clusters.map((c) => c.total));
-    return [bars(d.clusters.map((c) => ({ key: "dots", label: c.name, percent: (100 * c.total) / most, value: fmt(strings.dots_total, { n: c.total }) })))];
+    return [bars(d.clusters.map((c) => ({ key: "dots", label: c.name, percent: (100 * c.total) / most, value: fmt(S.dots_total, { n: c.total }) })))];
   },
 );
 
@@ -325,7 +327,7 @@ const projectDots = snapshotView(
 function pictureSections(picture) {
   return PICTURE_FIELDS.map((name) =>
     el("section", { cls: "picture-part" }, [
-      el("h2", { text: strings.picture[name] }),
+      el("h2", { text: S.picture[name] }),
       el("p", { cls: "picture-text", text: (picture.texts && picture.texts[name]) || "…" }),
     ]),
   );
@@ -333,7 +335,7 @@ function pictureSections(picture) {
 
 const readPicture = snapshotView(
   (state) => state.picture,
-  ({ picture }) => (picture.texts ? pictureSections(picture) : [el("p", { cls: "meta", text: strings.picture_pending })]),
+  ({ picture }) => (picture.texts ? pictureSections(picture) : [el("p", { cls: "meta", text: S.picture_pending })]),
 );
 
 function writePicture(container, socket) {
@@ -341,10 +343,10 @@ function writePicture(container, socket) {
   const inputs = {};
   for (const name of PICTURE_FIELDS) {
     inputs[name] = el("textarea", { attrs: { id: `picture-${name}`, rows: "5", maxlength: "4000" } });
-    form.append(el("div", { cls: "field" }, [el("label", { text: strings.picture[name], attrs: { for: `picture-${name}` } }), inputs[name]]));
+    form.append(el("div", { cls: "field" }, [el("label", { text: S.picture[name], attrs: { for: `picture-${name}` } }), inputs[name]]));
   }
   const version = el("p", { cls: "meta", attrs: { "aria-live": "polite" } });
-  form.append(version, el("button", { cls: "button primary", text: strings.save_version, attrs: { type: "submit" } }));
+  form.append(version, el("button", { cls: "button primary", text: S.save_version, attrs: { type: "submit" } }));
   container.append(form);
   let dirty = false;
   form.addEventListener("input", () => (dirty = true));
@@ -359,7 +361,7 @@ function writePicture(container, socket) {
   return {
     update(state) {
       const p = state.picture;
-      version.textContent = p.version ? fmt(strings.picture_version, { n: p.version }) : strings.picture_unsaved;
+      version.textContent = p.version ? fmt(S.picture_version, { n: p.version }) : S.picture_unsaved;
       if (dirty) return; // never overwrite what the facilitator is typing
       for (const name of PICTURE_FIELDS) inputs[name].value = (p.texts || p.draft)[name] || "";
     },

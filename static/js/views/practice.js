@@ -34,8 +34,7 @@ import {
   toggleEditing,
 } from "../widgets.js";
 
-const S = strings.stap3;
-const S2 = strings.stap2;
+const S = strings.practice;
 // A symbol per verdict, always next to its word: the grid never rests on colour alone.
 const VERDICT_MARK = { helpt: "+", knelt: "−", ontbreekt: "?" };
 // title, situation, question: in the string table's order.
@@ -51,8 +50,8 @@ function practiceCase(item, { heading = "h2", foldSituation = false, eyebrow = "
   return el("article", { cls: "practice-case" }, [
     eyebrow ? el("p", { cls: "eyebrow", text: eyebrow }) : "",
     el(heading, { cls: "case-title", text: item.title }),
-    el("section", { cls: "case-part case-question" }, [el("h3", { text: S2.question }), el("p", { cls: "case-text pre-line", text: item.question })]),
-    foldSituation ? situationFold(item.situation) : el("section", { cls: "case-part" }, [el("h3", { text: S2.situation }), el("p", { cls: "case-text pre-line", text: item.situation })]),
+    el("section", { cls: "case-part case-question" }, [el("h3", { text: strings.case_part.question }), el("p", { cls: "case-text pre-line", text: item.question })]),
+    foldSituation ? situationFold(item.situation) : el("section", { cls: "case-part" }, [el("h3", { text: strings.case_part.situation }), el("p", { cls: "case-text pre-line", text: item.situation })]),
   ]);
 }
 
@@ -82,7 +81,7 @@ function judgementGrid(grid, labels, { caption, withComments = true } = {}) {
     el("caption", { text: caption || S.grid_caption }),
     el("thead", {}, [
       el("tr", {}, [
-        el("th", { text: S.col_requirement, attrs: { scope: "col" } }),
+        el("th", { text: strings.requirements.col_requirement, attrs: { scope: "col" } }),
         ...verdicts.map((verdict) => el("th", { cls: `verdict-head verdict-${verdict}`, attrs: { scope: "col" } }, [mark(verdict), el("span", { text: labels[verdict] })])),
         comments ? el("th", { text: S.col_comments, attrs: { scope: "col" } }) : "",
       ]),
@@ -179,7 +178,7 @@ function bringCase(container, socket) {
   function refresh() {
     for (const name of CASE_FIELDS) showCount(counters[name], fields[name].value.length, caseLimits[name]);
     heading.textContent = draft.case ? S.edit_case : S.new_case;
-    submit.textContent = draft.case ? S.save_case : S.submit_case;
+    submit.textContent = draft.case ? strings.save_changes : S.submit_case;
     cancel.hidden = !draft.case;
     for (const node of [...Object.values(fields), submit]) node.disabled = locked;
     const confirmButton = warning.querySelector("#case-confirm");
@@ -396,7 +395,7 @@ function redactCases(container, socket) {
               flags.length ? flagLine(fmt(S.flags_found, { kinds: flags.join(", ") })) : "",
               item.privacy_confirmed ? el("p", { cls: "meta", text: S.author_confirmed }) : "",
               item.redacted_at ? el("p", { cls: "meta", text: item.redaction_note ? fmt(S.redaction_note_shown, { note: item.redaction_note }) : S.redacted }) : "",
-              el("p", { cls: "case-card-question" }, [el("strong", { text: `${S2.question}: ` }), el("span", { cls: "pre-line", text: item.question })]),
+              el("p", { cls: "case-card-question" }, [el("strong", { text: `${strings.case_part.question}: ` }), el("span", { cls: "pre-line", text: item.question })]),
               situationFold(item.situation),
               el("button", { cls: "button small", text: S.redact, attrs: { type: "button", "data-action": "redact", "data-id": item.id, "aria-expanded": String(open), "data-focus": `redact-${item.id}` } }),
               open
@@ -626,7 +625,7 @@ function judge(container, socket) {
     );
     requirements = table ? judging.requirements : [];
     const done = requirements.filter((r) => mine[String(r.id)]).length;
-    progress.textContent = table ? (requirements.length ? `${fmt(S.judged_progress, { n: done, total: requirements.length })} · ${S2.take_back_hint}` : S.no_requirements) : "";
+    progress.textContent = table ? (requirements.length ? `${fmt(S.judged_progress, { n: done, total: requirements.length })} · ${strings.take_back_hint}` : S.no_requirements) : "";
     renderOnce(list, [table && table.id, requirements, mine, locked, judging.labels, [...opened]], () =>
       requirements.map((r) => {
         const current = mine[String(r.id)];
@@ -652,7 +651,7 @@ function judge(container, socket) {
             ? el("button", { cls: "button small add-comment", text: `+ ${S.add_comment}`, attrs: { type: "button", "data-requirement": r.id, "data-action": "open-comment", "data-focus": `open-${r.id}`, "aria-expanded": "false", ...disabledIf(locked) } })
             : "",
           showComment
-            ? commentField({ id: `judge-comment-${r.id}`, key: r.id, label: S.comment_label, value: comment, saved: current.comment || "", maxlength: judging.comment_max, locked, data: { "data-requirement": r.id } })
+            ? commentField({ id: `judge-comment-${r.id}`, key: r.id, label: strings.comment_label, value: comment, saved: current.comment || "", maxlength: judging.comment_max, locked, data: { "data-requirement": r.id } })
             : "",
         ]);
       }),
@@ -676,8 +675,8 @@ function followJudging(container, socket) {
   const addReasonLabel = el("label", { attrs: { for: "adjust-reason" } });
   const addCase = el("select", { attrs: { id: "adjust-case" } });
   const addForm = el("form", { cls: "adjust-add", attrs: { "aria-labelledby": "adjust-add-heading" } }, [
-    el("h3", { text: S.add_requirement, attrs: { id: "adjust-add-heading" } }),
-    el("div", { cls: "field" }, [el("label", { text: S.requirement_text, attrs: { for: "adjust-text" } }), addText]),
+    el("h3", { text: strings.add_requirement, attrs: { id: "adjust-add-heading" } }),
+    el("div", { cls: "field" }, [el("label", { text: strings.requirement_text, attrs: { for: "adjust-text" } }), addText]),
     el("div", { cls: "field" }, [addReasonLabel, addReason]),
     el("div", { cls: "field" }, [el("label", { text: S.from_case, attrs: { for: "adjust-case" } }), addCase]),
     el("button", { cls: "button primary", text: S.add_requirement_button, attrs: { type: "submit" } }),
@@ -695,7 +694,7 @@ function followJudging(container, socket) {
   const editing = new Set();
   let state = null;
   // Whether adjusting needs a reason is the server's rule (judging.reason_required).
-  const reasonLabel = () => (state.judging.reason_required ? S.reason_required : S.reason_optional);
+  const reasonLabel = () => (state.judging.reason_required ? strings.reason_required : strings.reason_optional);
 
   cases.addEventListener(
     "toggle",
@@ -722,7 +721,7 @@ function followJudging(container, socket) {
     const area = event.target.closest("textarea[data-conclusion]");
     if (!area) return;
     const grid = state.judging.grids.find((g) => g.case === Number(area.dataset.conclusion));
-    area.closest(".conclusion").querySelector(".save-status").textContent = grid && area.value !== grid.conclusion ? S.not_saved : "";
+    area.closest(".conclusion").querySelector(".save-status").textContent = grid && area.value !== grid.conclusion ? strings.not_saved : "";
   });
   onAction(adjustList, { edit: (id) => toggleEditing(editing, id, drawAdjust, adjustList, `#f-text-${id}`) });
   onRephrase(adjustList, editing, drawAdjust, adjustDrafts, (requirement, text, reason) => socket.send("adjust.rephrase", { requirement, text, reason }));
@@ -749,8 +748,8 @@ function followJudging(container, socket) {
         requirements.map((r) => {
           const editingThis = editing.has(r.id);
           return el("li", { cls: "adjust-item" }, [
-            el("p", { cls: "adjust-text" }, [el("span", { text: r.text }), r.status !== "accepted" ? el("span", { cls: `badge badge-${r.status}`, text: S2.status[r.status] }) : ""]),
-            el("button", { cls: "button small", text: S2.rephrase, attrs: { type: "button", "data-action": "edit", "data-id": r.id, "aria-expanded": String(editingThis), "data-focus": `edit-${r.id}` } }),
+            el("p", { cls: "adjust-text" }, [el("span", { text: r.text }), r.status !== "accepted" ? el("span", { cls: `badge badge-${r.status}`, text: strings.requirements.status[r.status] }) : ""]),
+            el("button", { cls: "button small", text: strings.rephrase, attrs: { type: "button", "data-action": "edit", "data-id": r.id, "aria-expanded": String(editingThis), "data-focus": `edit-${r.id}` } }),
             editingThis ? rephraseForm(r.id, r.text, adjustDrafts, { reasonLabel: reasonLabel(), rows: 2 }) : "",
           ]);
         }),
@@ -774,7 +773,7 @@ function followJudging(container, socket) {
             field("textarea", { id: `f-conclusion-${grid.case}`, rows: "3", maxlength: String(limits.conclusion), "data-focus": `conclusion-${grid.case}`, "data-conclusion": grid.case }, conclusion),
             el("div", { cls: "comment-actions" }, [
               el("button", { cls: "button small", text: S.save_conclusion, attrs: { type: "button", "data-action": "conclude", "data-id": grid.case, "data-focus": `conclude-${grid.case}` } }),
-              el("span", { cls: "meta save-status", text: conclusion !== grid.conclusion ? S.not_saved : grid.conclusion ? S.saved : "", attrs: { "aria-live": "polite" } }),
+              el("span", { cls: "meta save-status", text: conclusion !== grid.conclusion ? strings.not_saved : grid.conclusion ? strings.saved : "", attrs: { "aria-live": "polite" } }),
             ]),
           ]),
         ];

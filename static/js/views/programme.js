@@ -3,12 +3,14 @@
 // (phone.js, console.js, screen.js); here is only what joining changes about them.
 import { byId, setText, show, strings } from "../ui.js";
 
+const S = strings.programme;
+
 // The phone is in: instead of the programme's text on how to join, it says to wait, and there
 // is nothing to be done with yet.
 function joinedPhone() {
   return {
     update() {
-      setText("phase-instruction", strings.joined_wait);
+      setText("phase-instruction", S.joined_wait);
       show("ready-button", false);
     },
   };

@@ -29,7 +29,7 @@ import {
   toggleEditing,
 } from "../widgets.js";
 
-const S = strings.stap2;
+const S = strings.requirements;
 // must, should, could, wont: in the string table's order (the server's).
 const MOSCOW = Object.keys(S.moscow);
 
@@ -199,7 +199,7 @@ function merge(container, socket) {
   container.append(
     el("div", { cls: "merge-board" }, [
       el("section", { cls: "merge-wishes", attrs: { "aria-labelledby": "packages-heading" } }, [
-        el("h2", { text: S.packages, attrs: { id: "packages-heading" } }),
+        el("h2", { text: strings.roleplay.packages, attrs: { id: "packages-heading" } }),
         el("p", { cls: "hint", text: S.merge_help }),
         wishesBox,
         mergeForm,
@@ -273,7 +273,7 @@ function merge(container, socket) {
               }),
             ]),
           )
-        : [el("p", { cls: "meta", text: S.no_wishes })],
+        : [el("p", { cls: "meta", text: strings.roleplay.no_wishes })],
     );
     renderOnce(list, [state.requirements, state.packages, [...editing]], () => {
       if (!state.requirements.length) return [el("p", { cls: "meta", text: S.no_candidates })];
@@ -305,8 +305,8 @@ function merge(container, socket) {
                   ]),
                 ),
               ),
-              el("button", { cls: "button small", text: S.rephrase, attrs: { type: "button", "data-action": "edit", "data-id": r.id, "aria-expanded": String(open), "data-focus": `edit-${r.id}` } }),
-              open ? rephraseForm(r.id, r.text, drafts, { reasonLabel: S.reason }) : "",
+              el("button", { cls: "button small", text: strings.rephrase, attrs: { type: "button", "data-action": "edit", "data-id": r.id, "aria-expanded": String(open), "data-focus": `edit-${r.id}` } }),
+              open ? rephraseForm(r.id, r.text, drafts, { reasonLabel: strings.reason_optional }) : "",
             ]);
           }),
         ),
@@ -348,7 +348,7 @@ function vote(container, socket) {
       if (!requirements.length) progress.textContent = S.no_requirements;
       else if (voting.method === "moscow") {
         const done = requirements.filter((r) => votes[String(r.id)]).length;
-        progress.textContent = `${fmt(S.voted_progress, { n: done, total: requirements.length })} · ${S.take_back_hint}`;
+        progress.textContent = `${fmt(S.voted_progress, { n: done, total: requirements.length })} · ${strings.take_back_hint}`;
       } else progress.textContent = dotsLeft(spent, voting.dots);
       renderOnce(list, [voting.method, voting.dots, requirements, votes, locked], () =>
         requirements.map((r) => {
@@ -506,12 +506,12 @@ function decide(container, socket) {
                     attrs: { type: "button", "aria-pressed": String(item.status === status), "data-action": "decide", "data-decision": decision, "data-id": item.id, "data-focus": `${decision}-${item.id}` },
                   }),
                 ),
-                el("button", { cls: "button small", text: S.rephrase, attrs: { type: "button", "data-action": "edit", "data-id": item.id, "aria-expanded": String(open), "data-focus": `edit-${item.id}` } }),
+                el("button", { cls: "button small", text: strings.rephrase, attrs: { type: "button", "data-action": "edit", "data-id": item.id, "aria-expanded": String(open), "data-focus": `edit-${item.id}` } }),
               ]),
               open
                 ? el("div", { cls: "rephrase-form" }, [
                     textField(`text-${item.id}`, S.wording, drafts.get(`text-${item.id}`, item.text), { multiline: true, maxlength: limits.requirement }),
-                    textField(`reason-${item.id}`, S.reason, drafts.get(`reason-${item.id}`, ""), { maxlength: limits.reason }),
+                    textField(`reason-${item.id}`, strings.reason_optional, drafts.get(`reason-${item.id}`, ""), { maxlength: limits.reason }),
                   ])
                 : "",
               item.disagreement.flagged || item.discussion_note

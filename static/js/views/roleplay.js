@@ -7,7 +7,7 @@
 import { el, fmt, showError, strings } from "../ui.js";
 import { disabledIf, forget, onOwnItems, ownItemActions, renderOnce, showCount, snapshotView, storedDraft, toggle } from "../widgets.js";
 
-const S = strings.stap2;
+const S = strings.roleplay;
 
 // --- pieces -------------------------------------------------------------------------------
 
@@ -44,8 +44,8 @@ function caseView(chosen) {
     el("h2", { cls: "case-title", text: chosen.title }),
     el("div", { cls: "case-body" }, [
       el("div", { cls: "case-main" }, [
-        el("section", { cls: "case-part" }, [el("h3", { text: S.situation }), el("p", { cls: "case-text", text: chosen.situation })]),
-        el("section", { cls: "case-part case-question" }, [el("h3", { text: S.question }), el("p", { cls: "case-text", text: chosen.question })]),
+        el("section", { cls: "case-part" }, [el("h3", { text: strings.case_part.situation }), el("p", { cls: "case-text", text: chosen.situation })]),
+        el("section", { cls: "case-part case-question" }, [el("h3", { text: strings.case_part.question }), el("p", { cls: "case-text", text: chosen.question })]),
       ]),
       developments.length
         ? el("section", { cls: "case-part developments" }, [
@@ -286,7 +286,7 @@ function react(container, socket) {
   function refresh() {
     showCount(counter, textarea.value.length, limit);
     const changed = textarea.value.trim() !== saved.trim();
-    status.textContent = changed && textarea.value.trim() ? S.reaction_unsaved : saved ? S.reaction_saved : "";
+    status.textContent = changed && textarea.value.trim() ? strings.not_saved : saved ? S.reaction_saved : "";
   }
   function send() {
     const text = textarea.value;

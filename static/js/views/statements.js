@@ -4,14 +4,16 @@
 import { el, fmt, limits, strings } from "../ui.js";
 import { addForm, bars, layerTable, renderOnce, snapshotView } from "../widgets.js";
 
+const S = strings.statements;
+
 // eens, oneens, weet-niet: in the string table's order (the server's).
-const ANSWERS = Object.keys(strings.answers);
+const ANSWERS = Object.keys(S.answers);
 
 function statementBars(results) {
   return bars(
     ANSWERS.map((key) => ({
       key,
-      label: strings.answers[key],
+      label: S.answers[key],
       percent: results.percentages[key],
       value: `${results.percentages[key]}% (${results.counts[key]})`,
     })),
@@ -21,10 +23,10 @@ function statementBars(results) {
 function answer(container, socket) {
   const text = el("p", { cls: "statement-text" });
   const buttons = ANSWERS.map((key) =>
-    el("button", { text: strings.answers[key], cls: `button answer answer-${key}`, attrs: { type: "button", "aria-pressed": "false" } }),
+    el("button", { text: S.answers[key], cls: `button answer answer-${key}`, attrs: { type: "button", "aria-pressed": "false" } }),
   );
-  const group = el("div", { cls: "answer-buttons", attrs: { role: "group", "aria-label": strings.your_answer } }, buttons);
-  const waiting = el("p", { cls: "meta", text: strings.no_statement });
+  const group = el("div", { cls: "answer-buttons", attrs: { role: "group", "aria-label": S.your_answer } }, buttons);
+  const waiting = el("p", { cls: "meta", text: S.no_statement });
   const results = el("div", { cls: "results" });
   container.append(waiting, text, group, results);
   let statement = null;
@@ -42,16 +44,16 @@ function answer(container, socket) {
       text.textContent = statement.text;
       const mine = me && me.answer;
       buttons.forEach((button, index) => button.setAttribute("aria-pressed", String(mine === ANSWERS[index])));
-      results.replaceChildren(...(statement.results ? [el("h2", { text: strings.results }), statementBars(statement.results)] : []));
+      results.replaceChildren(...(statement.results ? [el("h2", { text: S.results }), statementBars(statement.results)] : []));
     },
   };
 }
 
 function run(container, socket) {
-  const form = addForm("statement-text", strings.new_statement, limits.statement, (text) => socket.send("statement.add", { text }));
+  const form = addForm("statement-text", S.new_statement, limits.statement, (text) => socket.send("statement.add", { text }));
   const current = el("div", { cls: "current-statement" });
   const list = el("ol", { cls: "statement-list" });
-  container.append(current, el("h2", { text: strings.statements }), list, form);
+  container.append(current, el("h2", { text: S.statements }), list, form);
   list.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-cmd]");
     if (button) socket.send(button.dataset.cmd, { statement: Number(button.dataset.id) }).catch(() => {});
@@ -63,31 +65,31 @@ function run(container, socket) {
         s
           ? [
               el("p", { cls: "statement-text", text: s.text }),
-              el("p", { cls: "meta", text: fmt(strings.answered, { n: s.answered }) + (s.status === "revealed" ? ` · ${strings.revealed}` : ` · ${strings.hidden_results}`) }),
+              el("p", { cls: "meta", text: fmt(S.answered, { n: s.answered }) + (s.status === "revealed" ? ` · ${strings.revealed}` : ` · ${strings.hidden_results}`) }),
               statementBars(s.results),
               layerTable(
-                strings.per_layer,
+                S.per_layer,
                 state.layers,
                 ANSWERS.map((key) => ({
-                  label: strings.answers[key],
+                  label: S.answers[key],
                   cells: Object.fromEntries(Object.entries(s.by_layer).map(([layer, r]) => [layer, r.total ? `${r.percentages[key]}%` : "–"])),
                 })),
               ),
             ]
-          : [el("p", { cls: "meta", text: strings.no_statement_console })],
+          : [el("p", { cls: "meta", text: S.no_statement_console })],
       );
       renderOnce(list, state.statements, () =>
         state.statements.map((item) =>
           el("li", { cls: `statement-item status-${item.status}` }, [
             el("span", { text: item.text }),
-            el("span", { cls: "badge", text: strings.statement_status[item.status] }),
+            el("span", { cls: "badge", text: S.statement_status[item.status] }),
             el(
               "span",
               { cls: "row-actions" },
               [
-                ...(item.status === "draft" || item.status === "closed" ? [["statement.open", strings.open_statement]] : []),
+                ...(item.status === "draft" || item.status === "closed" ? [["statement.open", S.open_statement]] : []),
                 ...(item.status === "open" ? [["statement.reveal", strings.reveal]] : []),
-                ...(item.status === "open" || item.status === "revealed" ? [["statement.close", strings.close]] : []),
+                ...(item.status === "open" || item.status === "revealed" ? [["statement.close", S.close]] : []),
               ].map(([cmd, label]) => el("button", { cls: "button small", text: label, attrs: { type: "button", "data-cmd": cmd, "data-id": item.id, "data-focus": `${cmd}-${item.id}` } })),
             ),
           ]),
@@ -99,7 +101,7 @@ function run(container, socket) {
 
 const project = snapshotView(
   (state) => state.statement,
-  ({ statement: s }) => (s ? [el("p", { cls: "statement-text big", text: s.text }), s.results ? statementBars(s.results) : el("p", { cls: "meta", text: fmt(strings.answered, { n: s.answered }) })] : []),
+  ({ statement: s }) => (s ? [el("p", { cls: "statement-text big", text: s.text }), s.results ? statementBars(s.results) : el("p", { cls: "meta", text: fmt(S.answered, { n: s.answered }) })] : []),
 );
 
 export const views = {
