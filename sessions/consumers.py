@@ -22,7 +22,7 @@ from django.utils import translation
 from game.core.errors import GameError
 from sessions.batching import batcher
 from sessions.broadcast import coalescer, snapshots
-from sessions.fanout import rooms, tracker
+from sessions.fanout import arrivals, rooms, tracker
 from sessions.live import attend, find_open_session, participant_for
 from sessions.protocol import ProtocolError, error_message, parse_envelope
 from sessions.rate import TokenBucket
@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 CLOSE_UNKNOWN_SESSION = 4404
 CLOSE_NOT_JOINED = 4401
 CLOSE_FORBIDDEN = 4403
+# Too many phones arriving at once on this process: try again after the client's backoff with
+# jitter, which spreads a join storm out instead of refusing handshakes silently.
+CLOSE_BUSY = 4429
 
 
 def language_of(scope: dict) -> str:
@@ -61,6 +64,14 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
         self.lang = language_of(self.scope)
         self.bucket = TokenBucket(rate=10, burst=30)
         await self.accept()
+        with arrivals.admit() as admitted:
+            if not admitted:
+                await self.close(code=CLOSE_BUSY)
+                return
+            await self.arrive()
+
+    async def arrive(self) -> None:
+        """Identify the connection, enter its room and send its first snapshot."""
         identity = await database_sync_to_async(self.identify)()
         if isinstance(identity, int):
             await self.close(code=identity)

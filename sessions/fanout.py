@@ -21,6 +21,8 @@ import logging
 import time
 import weakref
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -117,6 +119,27 @@ class Rooms:
             log.exception("Delivering version %s of live session %s failed", version, live_id)
 
 
+@dataclass
+class Arrivals:
+    """How many connections of this process are between their handshake and their first
+    snapshot. Past the limit a newcomer is told to come back (sessions.consumers.CLOSE_BUSY)
+    instead of queueing behind a thousand others until its handshake times out."""
+
+    waiting: int = 0
+
+    @contextmanager
+    def admit(self) -> Iterator[bool]:
+        if self.waiting >= settings.MAX_ARRIVING_CONNECTIONS:
+            yield False
+            return
+        self.waiting += 1
+        try:
+            yield True
+        finally:
+            self.waiting -= 1
+
+
+arrivals = Arrivals()  # one per process: daphne serves every connection on one event loop
 _rooms: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Rooms] = weakref.WeakKeyDictionary()
 
 

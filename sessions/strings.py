@@ -41,6 +41,7 @@ def common_strings() -> dict:
             "connecting": _("Connecting…"),
             "online": _("Connected"),
             "reconnecting": _("Connection lost — reconnecting…"),
+            "busy": _("Many people are joining at once — trying again in a moment…"),
             "offline": _("Not connected"),
         },
         "locked": _("locked"),

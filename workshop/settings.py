@@ -160,6 +160,9 @@ else:
 PRESENCE_TIMEOUT_SECONDS = env_int("PRESENCE_TIMEOUT_SECONDS", 75)
 PRESENCE_REFRESH_SECONDS = env_int("PRESENCE_REFRESH_SECONDS", 20)
 PRESENCE_FLUSH_MS = env_int("PRESENCE_FLUSH_MS", 1000)
+# Connections of one process that may be between handshake and first snapshot at once; more
+# are asked to come back after their backoff (a join storm of a congress hall).
+MAX_ARRIVING_CONNECTIONS = env_int("MAX_ARRIVING_CONNECTIONS", 200)
 # Broadcasts of a session are coalesced into at most one notice per this many milliseconds.
 BROADCAST_INTERVAL_MS = env_int("BROADCAST_INTERVAL_MS", 150)
 

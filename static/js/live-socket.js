@@ -9,6 +9,7 @@ const MAX_DELAY_MS = 15000;
 const PING_MS = 25000;
 const GAP_WAIT_MS = 1500;
 const CLOSE_CODES_FINAL = new Set([4401, 4403, 4404]);
+const CLOSE_BUSY = 4429; // the server is busy letting others in: back off, then try again
 
 export function newId() {
   if (globalThis.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -56,12 +57,12 @@ export class LiveSocket {
         this.onFinal(event.code);
         return;
       }
-      this.scheduleReconnect();
+      this.scheduleReconnect(event.code === CLOSE_BUSY ? "busy" : "reconnecting");
     });
   }
 
-  scheduleReconnect() {
-    this.onStatus("reconnecting");
+  scheduleReconnect(status = "reconnecting") {
+    this.onStatus(status);
     const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** this.attempt);
     const delay = ceiling / 2 + Math.random() * (ceiling / 2); // exponential backoff with jitter
     this.attempt += 1;

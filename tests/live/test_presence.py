@@ -12,10 +12,11 @@ from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 
 from sessions.broadcast import group_name
+from sessions.consumers import CLOSE_BUSY
 from sessions.fanout import rooms, tracker
 from sessions.models import Presence
 from tests.conftest import make_participant
-from tests.live.helpers import connect, drain, reply_to, send, state_at_least
+from tests.live.helpers import communicator, connect, drain, reply_to, send, state_at_least
 from tests.live.test_live_session import facilitator_socket, paths, reload
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -105,3 +106,19 @@ async def test_a_ping_writes_nothing_and_the_process_renews_all_its_phones_at_on
     assert all(after[pid] > before[pid] for pid in before)
     for phone in phones:
         await phone.disconnect()
+
+
+async def test_past_the_arrival_limit_a_phone_is_told_to_come_back_and_then_gets_in(
+    live, alice, settings
+):
+    settings.MAX_ARRIVING_CONNECTIONS = 0
+    refused = communicator(paths(live)["participant"], session_key=alice[1])
+    connected, _ = await refused.connect()
+    assert connected  # accepted, so the phone hears why instead of a silent failure
+    assert (await refused.receive_output(timeout=5))["code"] == CLOSE_BUSY
+    assert await presence_rows(live) == [] and not rooms().connections(live.pk)
+
+    settings.MAX_ARRIVING_CONNECTIONS = 200
+    phone, first = await connect(paths(live)["participant"], session_key=alice[1])
+    assert first["me"]["name"] == "Alice"
+    await phone.disconnect()
