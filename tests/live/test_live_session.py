@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 from channels.db import database_sync_to_async
@@ -137,7 +138,7 @@ async def test_a_locked_phase_refuses_input_and_keeps_nothing(live, facilitator,
     await console.disconnect()
 
 
-async def test_a_burst_of_300_commands_causes_far_fewer_broadcasts(live, facilitator):
+async def test_a_burst_of_300_commands_causes_far_fewer_broadcasts(live, facilitator, settings):
     people = [
         await database_sync_to_async(make_participant)(live, f"Deelnemer {i}", "beleid")
         for i in range(30)
@@ -154,12 +155,17 @@ async def test_a_burst_of_300_commands_causes_far_fewer_broadcasts(live, facilit
         ids = [await send(comm, "phase.ready", {"ready": i % 2 == 0}) for i in range(10)]
         return [await reply_to(comm, client_id, timeout=30) for client_id in ids]
 
+    started = time.monotonic()
     replies = await asyncio.gather(*(ten_commands(comm) for comm in phones))
     assert all("ack" in reply for batch in replies for reply in batch)
     await asyncio.sleep(0.5)
     broadcasts = coalescer.sent - sent_before
+    elapsed = time.monotonic() - started
     final = await reload(live)
-    assert broadcasts < 300 / 5, broadcasts
+    # At most one notice per interval (plus the leading and the trailing edge), however slow
+    # the machine: the count follows from the coalescing rule, not from the machine's speed.
+    assert broadcasts <= elapsed / (settings.BROADCAST_INTERVAL_MS / 1000) + 2, broadcasts
+    assert broadcasts < 300
     assert snapshots.builds - builds_before <= broadcasts * 2  # participant + console audience
     for messages in await asyncio.gather(*(drain(comm) for comm in phones)):
         # A version that changed nothing on this phone arrives as a bare version frame.
