@@ -20,8 +20,8 @@ from django.conf import settings
 from django.utils import translation
 
 from game.core.errors import GameError
+from sessions.batching import batcher
 from sessions.broadcast import coalescer, snapshots
-from sessions.dispatch import execute
 from sessions.fanout import arrivals, rooms, tracker
 from sessions.live import attend, find_open_session, participant_for
 from sessions.protocol import ProtocolError, error_message, parse_envelope
@@ -133,7 +133,7 @@ class LiveConsumer(AsyncJsonWebsocketConsumer):
                 if not self.bucket.take():
                     raise ProtocolError("rate_limited")
                 envelope = parse_envelope(content)
-                outcome = await database_sync_to_async(execute)(
+                outcome = await batcher.execute(
                     live_id=self.live_id, actor=self.actor, envelope=envelope
                 )
             except GameError as exc:

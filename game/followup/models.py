@@ -1,5 +1,6 @@
 """Dag 2 — Terugkombijeenkomst (Stap 4): a returning participant's claim of their name on a new
-device (confirmed by the facilitator), and the reviews of every item of the kader."""
+device (confirmed by the facilitator), their answer to the check-in question that opens the
+day, and the reviews of every item of the kader."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from game.core.models import Participant
+from game.core.models import Participant, Traject
 from game.framework.models import FrameworkVersion
 
 
@@ -56,6 +57,30 @@ class DeviceClaim(models.Model):
     @property
     def pending(self) -> bool:
         return self.confirmed_at is None and self.rejected_at is None
+
+
+class CheckIn(models.Model):
+    """A returning participant's answer to the check-in question that opens day 2 ("what have
+    you done or seen with maatwerk since the first meeting?"); one per person, edited in place.
+
+    Withdrawing deletes it. The room sees the answers without names, newest first.
+    """
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="checkins")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="checkins")
+    text = models.CharField(max_length=280)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One answer per person: answering again changes it instead of adding a second.
+            models.UniqueConstraint(fields=["traject", "participant"], name="one_checkin_each")
+        ]
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class Review(models.Model):

@@ -1,5 +1,6 @@
-"""Reads of day 2: returning participants and their claims, the version under review and the
-review summary per item, and what changed from one version to the next (`framework_diff`)."""
+"""Reads of day 2: returning participants and their claims, the check-in answers, the version
+under review and the review summary per item, and what changed from one version to the next
+(`framework_diff`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Mapping
 
 from game.core.errors import GameError
 from game.core.models import Participant, Traject
-from game.followup.models import APPLIED, DeviceClaim, Review
+from game.followup.models import APPLIED, CheckIn, DeviceClaim, Review
 from game.framework.models import FrameworkVersion
 from game.framework.selectors import (
     content_of,
@@ -41,6 +42,21 @@ def pending_claims(traject: Traject) -> list[DeviceClaim]:
         .filter(participant__traject=traject, confirmed_at__isnull=True, rejected_at__isnull=True)
         .order_by("created_at", "pk")
     )
+
+
+def checkin_answers(traject: Traject) -> list[str]:
+    """The check-in answers of the traject, newest first, without who wrote them (a rewritten
+    answer keeps its place; one withdrawn and written again counts as new)."""
+    return list(
+        CheckIn.objects.filter(traject=traject)
+        .order_by("-created_at", "-pk")
+        .values_list("text", flat=True)
+    )
+
+
+def checkins_by_participant(traject: Traject) -> dict[int, str]:
+    """participant id → their own check-in answer, for their phone."""
+    return dict(CheckIn.objects.filter(traject=traject).values_list("participant_id", "text"))
 
 
 def version_under_review(traject: Traject) -> FrameworkVersion | None:

@@ -1,5 +1,5 @@
-"""Dag 2 — Stap 4, Terugkombijeenkomst: claims of returning participants, reviews, and revising
-the kader op maat into the next version.
+"""Dag 2 — Stap 4, Terugkombijeenkomst: claims of returning participants, the check-in, reviews,
+and revising the kader op maat into the next version.
 
 Versions are only ever created: v(n+1) is v(n) plus exactly the recorded changes, each with its
 reason. Each raises GameError with a code the live layer localises.
@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from game.core.errors import GameError
 from game.core.models import Participant, Traject
-from game.followup.models import APPLIED, DeviceClaim, Review
+from game.followup.models import APPLIED, CheckIn, DeviceClaim, Review
 from game.framework import selectors as framework_selectors
 from game.framework import services as framework_services
 from game.framework.models import RULE_FIELDS, DecisionRule, FrameworkVersion
@@ -23,6 +23,8 @@ from game.framework.selectors import framework_items, item_text
 from game.practice import services as practice_services
 from game.requirements import services as requirements_services
 from game.requirements.models import Requirement
+
+CHECKIN_MAX = 280
 
 REVIEW_TEXT_MAX = 500
 
@@ -76,6 +78,28 @@ def reject_claim(*, claim: DeviceClaim) -> DeviceClaim:
     claim.rejected_at = timezone.now()
     claim.save(update_fields=["rejected_at"])
     return claim
+
+
+def write_checkin(*, traject: Traject, participant: Participant, text: str) -> bool:
+    """One's answer to the check-in question: written, rewritten, or withdrawn by an empty
+    text. Returns whether anything changed. Only a participant of `traject` answers in it, and
+    only ever their own answer."""
+    if participant.traject_id != traject.pk:
+        raise GameError("participant_unknown")
+    text = practice_services.clean_optional(text, limit=CHECKIN_MAX, too_long="review_too_long")
+    mine = CheckIn.objects.filter(traject=traject, participant=participant)
+    if not text:
+        deleted, _ = mine.delete()
+        return bool(deleted)
+    row = mine.first()
+    if row is None:
+        CheckIn.objects.create(traject=traject, participant=participant, text=text)
+        return True
+    if row.text == text:
+        return False
+    row.text, row.updated_at = text, timezone.now()
+    row.save(update_fields=["text", "updated_at"])
+    return True
 
 
 def write_review(

@@ -1,7 +1,8 @@
-"""Day 2 live (Stap 4): recognising returning devices, reviewing every item of the kader and
-revising it into the next version.
+"""Day 2 live (Stap 4): recognising returning devices, the check-in that opens the day,
+reviewing every item of the kader and revising it into the next version.
 
-Reviews reach the projector and phones as counts and unsigned answers; a phone gets its own.
+Check-in answers and reviews reach the console and the projector unsigned (reviews as counts
+and texts); a phone gets its own and how many answered.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from sessions.sections import NoPersonal, View, section
 
 # The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
 # its input commands and its client view in static/js/views/followup.js.
-PHASE_KINDS = ("review", "revise")
+PHASE_KINDS = ("check-in", "review", "revise")
 
 
 class ClaimRef(Args):
@@ -51,6 +52,18 @@ def confirm_claim(ctx: Context, args: ClaimRef) -> bool:
 def reject_claim(ctx: Context, args: ClaimRef) -> bool:
     followup_services.reject_claim(claim=followup_selectors.claim_of(ctx.live.traject, args.claim))
     return True
+
+
+class CheckInWrite(Args):
+    text: Text(2000) = ""
+
+
+@command("checkin.write", audiences={PARTICIPANT}, args=CheckInWrite, input_kind="check-in")
+def write_checkin(ctx: Context, args: CheckInWrite) -> bool:
+    """One's answer to the check-in question; an empty text withdraws it."""
+    return followup_services.write_checkin(
+        traject=ctx.live.traject, participant=me(ctx), text=args.text
+    )
 
 
 class ReviewWrite(Args):
@@ -96,6 +109,38 @@ def revise_framework(ctx: Context, args: FrameworkRevise) -> bool:
         changes=[change.model_dump(exclude_none=True) for change in args.changes],
     )
     return True
+
+
+class CheckInBoard(TypedDict):
+    text_max: int
+    count: int  # answers so far
+    answers: NotRequired[list[str]]  # the console and the projector: newest first, unsigned
+    answered: NotRequired[int]  # the console: how many of the people present answered
+
+
+class CheckInState(TypedDict):
+    checkin: CheckInBoard
+
+
+class CheckInMine(TypedDict):
+    checkin: str  # one's own answer, "" when none
+
+
+@section("check-in")
+def checkin(view: View) -> tuple[CheckInState, dict[int, CheckInMine]]:
+    """The answers to the check-in question without names: the console and the projector see
+    them all, newest first; a phone sees its own answer and how many there are."""
+    traject = view.live.traject
+    board: dict = {"text_max": followup_services.CHECKIN_MAX}
+    by_participant = followup_selectors.checkins_by_participant(traject)
+    board["count"] = len(by_participant)
+    if view.audience == PARTICIPANT:
+        mine = {p.pk: {"checkin": by_participant.get(p.pk, "")} for p in view.people}
+        return {"checkin": board}, mine
+    board["answers"] = followup_selectors.checkin_answers(traject)
+    if view.audience == FACILITATOR:
+        board["answered"] = sum(p.pk in by_participant for p in view.people)
+    return {"checkin": board}, {}
 
 
 def applied_labels() -> dict[str, str]:
@@ -264,7 +309,7 @@ class ClaimsState(TypedDict):
     claims: NotRequired[list[Claim]]  # the console
 
 
-@section("join", "info", "review", "revise")
+@section("join", "info", "check-in", "review", "revise")
 def claims(view: View) -> tuple[ClaimsState, dict[int, NoPersonal]]:
     """Returning participants on a new device, waiting to be recognised (console only)."""
     if view.audience != FACILITATOR:
@@ -285,8 +330,8 @@ def claims(view: View) -> tuple[ClaimsState, dict[int, NoPersonal]]:
 
 
 def strings() -> dict:
-    """Day 2's texts: returning participants, the review and the revision. The pages read them
-    as `strings.followup` (sessions/strings.py)."""
+    """Day 2's texts: returning participants, the check-in, the review and the revision. The
+    pages read them as `strings.followup` (sessions/strings.py)."""
     return {
         # returning participants (the console's claims panel)
         "claims_heading": _("Returning participants"),
@@ -316,6 +361,18 @@ def strings() -> dict:
         "confirm_reject": _(
             "This device is not %(name)s? It can choose again or join as someone new."
         ),
+        # the check-in
+        "checkin_label": _("Your answer"),
+        "checkin_save": _("Save answer"),
+        "checkin_saved": _("Saved. You can still change it."),
+        "checkin_withdraw": _("Withdraw"),
+        "confirm_checkin_withdraw": _("Withdraw your answer? The room no longer sees it."),
+        "checkin_count": {
+            "one": ngettext("%(n)s person has answered", "%(n)s people have answered", 1),
+            "other": ngettext("%(n)s person has answered", "%(n)s people have answered", 2),
+        },
+        "checkin_progress": _("%(n)s of %(total)s answered"),
+        "no_checkins": _("No answers yet."),
         # the review
         "no_framework": _("There is no recorded framework yet."),
         "reviewed_progress": _("%(n)s of %(total)s answered"),

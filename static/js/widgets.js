@@ -116,6 +116,69 @@ export function fieldDrafts(root) {
   return drafts;
 }
 
+// A phone's one text of its own (a reaction, a check-in answer): a labelled textarea with its
+// counter, save status and save button, ids <id>-text, <id>-counter and <id>-status. What is
+// typed is kept in localStorage (storedDraft(id)) until the server has it; send(text) is a
+// promise. update({label, saved, limit, locked}) follows the snapshot; leave() sends an unsent
+// text when the facilitator moves on (accepted until its phase is locked); if that fails the
+// draft stays in localStorage. save(text) sends now (default: what is typed).
+export function ownText(id, { submitText, savedText, send, rows = 7 }) {
+  const store = storedDraft(id);
+  let draft = store.get(); // text typed but not yet acknowledged, or null
+  let saved = "";
+  const label = el("label", { attrs: { for: `${id}-text` } });
+  const textarea = el("textarea", { attrs: { id: `${id}-text`, rows: String(rows), "aria-describedby": `${id}-counter ${id}-status` } });
+  let limit = 0; // the server's length limit, from the snapshot
+  const counter = el("p", { cls: "counter", attrs: { id: `${id}-counter` } });
+  const status = el("p", { cls: "meta save-status", attrs: { id: `${id}-status`, "aria-live": "polite" } });
+  const submit = el("button", { cls: "button primary wide", text: submitText, attrs: { type: "submit" } });
+  const form = el("form", { cls: `${id}-form`, attrs: { novalidate: "" } }, [el("div", { cls: "field" }, [label, textarea, counter]), status, submit]);
+  if (draft !== null) textarea.value = draft;
+
+  function refresh() {
+    showCount(counter, textarea.value.length, limit);
+    const changed = textarea.value.trim() !== saved.trim();
+    status.textContent = changed && textarea.value.trim() ? strings.not_saved : saved ? savedText : "";
+  }
+  function save(text = textarea.value) {
+    return send(text).then(() => {
+      saved = text.trim();
+      if (textarea.value === text) {
+        draft = null;
+        store.clear();
+      }
+      refresh();
+    });
+  }
+  textarea.addEventListener("input", () => {
+    draft = textarea.value;
+    if (draft.trim() && draft.trim() !== saved.trim()) store.set(draft);
+    else store.clear();
+    refresh();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    save().catch(() => textarea.focus());
+  });
+  return {
+    form,
+    textarea,
+    save,
+    update(next) {
+      label.textContent = next.label;
+      limit = next.limit;
+      textarea.maxLength = limit;
+      saved = next.saved || "";
+      if (draft === null && document.activeElement !== textarea) textarea.value = saved;
+      textarea.disabled = submit.disabled = next.locked;
+      refresh();
+    },
+    leave() {
+      if (draft !== null && textarea.value.trim() && textarea.value.trim() !== saved.trim()) save().catch((error) => showError(error));
+    },
+  };
+}
+
 // --- fields and forms ---------------------------------------------------------------------
 
 // A text field with its value set as a property: participant text never becomes markup, and

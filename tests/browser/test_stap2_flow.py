@@ -1,7 +1,8 @@
 """Stap 2 — de game — through real pages in real Chromium: the console deals and reveals the
-roles, shows the case and a development, a phone writes a wish, the console merges it into a
-candidate requirement, the phones vote MoSCoW as themselves, the projector's grid shows the
-numbers per layer, and once the programme is adopted the phones show it.
+roles, shows the case and a development, a phone's reaction reaches the projector and one
+typed but not saved is sent when the console moves on, a phone writes a wish, the console
+merges it into a candidate requirement, the phones vote MoSCoW as themselves, the projector's
+grid shows the numbers per layer, and once the programme is adopted the phones show it.
 
 Buttons are found by their ids and data attributes rather than their words, so the test holds
 in either language and while a translation is being revised."""
@@ -19,6 +20,8 @@ from tests.browser.test_live_flow import assert_no_horizontal_overflow, join_wit
 pytestmark = pytest.mark.browser
 
 WISH = "Maatwerk moet snel kunnen, zonder drie handtekeningen."
+REACTION = "Als raad wil ik vooral weten wat het kost en wie het besluit."
+REACTION_DRAFT = "Vanuit de uitvoering: de inwoner wacht al te lang."
 
 
 def join(phone, base_url: str, code: str, name: str, layer: str) -> None:
@@ -107,6 +110,20 @@ def test_a_room_plays_stap2_from_dealing_roles_to_an_adopted_programme(
     expect(anouk.locator(".development.newest")).to_have_count(1)
     expect(screen.locator(".development.newest")).to_be_visible()
     expect(anouk.locator(".role-chip summary")).to_be_visible()
+
+    # Reageren: Anouk's reaction reaches the projector under her played role, without her name;
+    # Bram's, typed but not saved, is sent when the console moves on.
+    goto("reageren")
+    anouk.locator("#reaction-text").fill(REACTION)
+    anouk.locator(".reaction-form button[type=submit]").click()
+    expect(screen.locator(".role-column .note", has_text=REACTION)).to_be_visible()
+    expect(screen.locator(".screen-activity")).not_to_contain_text("Anouk")
+    expect(anouk.locator("#reaction-counter")).to_contain_text(str(len(REACTION)))
+    bram.locator("#reaction-text").fill(REACTION_DRAFT)
+    goto("wensen")
+    goto("reageren")
+    expect(console.locator(".role-column .note", has_text=REACTION_DRAFT)).to_be_visible()
+    expect(bram.locator("#reaction-text")).to_have_value(REACTION_DRAFT)
 
     # Wensenpakket: Bram writes a wish in his played role; the projector shows it, nameless.
     goto("wensen")

@@ -3,8 +3,9 @@ with a phone number in it, sees that pointed out and confirms it is fine; the co
 case, the phones judge it and the projector's grid counts the verdicts; the console agrees on a
 beslisregel and freezes the kader as version 1. Weeks later a day-2 session opens: one phone
 resumes in its own browser, another claims its name from a new browser and is let in once the
-console confirms its check code; their reviews reach the console, and the console's revision
-shows on the phones as before → after.
+console confirms its check code; a check-in answer reaches the projector's wall without a
+name and a typed one is sent when the console moves on; their reviews reach the console, and
+the console's revision shows on the phones as before → after.
 
 Controls are found by ids and data attributes rather than their words, so the test holds in
 either language and while a translation is being revised."""
@@ -29,6 +30,8 @@ REQUIREMENTS = [
 ]
 REPHRASED = "Maatwerk kan binnen drie werkdagen besloten worden."
 PHONE_NUMBER = "06-12345678"
+CHECK_IN = "Met de buurtcoach een leefgeld-regeling buiten de catalogus om getroffen."
+CHECK_IN_DRAFT = "Vooral gezien hoe lang een besluit nog duurt."
 
 # A traject whose programme of requirements was settled in Stap 2, with a day-1 session open.
 OPEN_TRAJECT = """
@@ -179,6 +182,32 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
     waiting.locator('button[data-action="confirm"]').click()
     expect(bram_again.locator("#me-name")).to_have_text("Bram", timeout=15_000)
     expect(console.locator(".claims-panel .claim")).to_have_count(0)
+
+    # Inchecken: Anouk's answer goes on the projector's wall without her name; she withdraws
+    # it again. Bram has typed his but not saved it when the console moves on: it is sent.
+    screen.goto(app_server.url(console.locator('a[href*="/scherm/"]').get_attribute("href")))
+    goto(console, [anouk, bram_again, screen], "inchecken")
+    anouk.locator("#checkin-text").fill(CHECK_IN)
+    anouk.locator(".checkin-form button[type=submit]").click()
+    wall = screen.locator(".checkin-wall .checkin-answer")
+    expect(wall).to_have_text([CHECK_IN])
+    expect(screen.locator(".screen-activity")).not_to_contain_text("Anouk")
+    expect(console.locator(".checkin-wall .checkin-answer")).to_have_text([CHECK_IN])
+    expect(console.locator(".vote-progress")).to_contain_text("1")
+    expect(bram_again.locator(".checkin-count")).to_contain_text("1")
+    expect(bram_again.locator("#checkin-text")).to_have_value("")  # nobody else's words
+    screenshot(screen, "screen-day2-check-in")
+    screenshot(anouk, "phone-day2-check-in", full_page=True)
+    anouk.locator("#checkin-withdraw").click()  # confirmed (phone_page accepts dialogs)
+    expect(wall).to_have_count(0)
+    expect(anouk.locator("#checkin-text")).to_have_value("")
+    expect(anouk.locator("#checkin-withdraw")).to_be_hidden()
+    bram_again.locator("#checkin-text").fill(CHECK_IN_DRAFT)
+    goto(console, [anouk, bram_again], "terugblik")
+    goto(console, [anouk, bram_again], "inchecken")
+    expect(console.locator(".checkin-wall .checkin-answer")).to_have_text([CHECK_IN_DRAFT])
+    expect(bram_again.locator("#checkin-text")).to_have_value(CHECK_IN_DRAFT)
+    assert_no_horizontal_overflow(bram_again)
 
     # Terugblik: both review the first requirement; the console counts them.
     goto(console, [anouk, bram_again], "terugblik")

@@ -1,10 +1,13 @@
-// Day 2, the follow-up (sessions/concepts/followup.py): every item of the kader reviewed, and
-// the kader revised into its next version. The phone says per item whether it was applied and
-// how it went, and reads what changed; the console follows the review and writes the revision
-// (kept in localStorage until the server has it); the projector shows the review summary live
-// and what changed. Recognising returning devices is the console page's own panel (console.js).
+// Day 2, the follow-up (sessions/concepts/followup.py): a check-in question that opens the day,
+// every item of the kader reviewed, and the kader revised into its next version. The phone
+// answers the check-in (its draft kept in localStorage until the server has it), says per item
+// whether it was applied and how it went, and reads what changed; the console follows the
+// check-in and the review and writes the revision (kept in localStorage until the server has
+// it); the projector shows the check-in answers as a wall (never names), the review summary
+// live and what changed. Recognising returning devices is the console page's own panel
+// (console.js).
 import { el, fmt, limits, showError, strings } from "../ui.js";
-import { RULE_FIELDS, bars, disabledIf, draftTexts, field, forget, plural, renderOnce, ruleFields, snapshotView, storedDraft } from "../widgets.js";
+import { RULE_FIELDS, bars, disabledIf, draftTexts, field, forget, ownText, plural, renderOnce, ruleFields, snapshotView, storedDraft } from "../widgets.js";
 
 const S = strings.followup;
 // keep, rephrase, drop: in the string table's order.
@@ -85,6 +88,66 @@ const revisionView = (cls, waitCls) =>
     ({ revision }) => (revision && revision.diff ? diffView(revision) : [el("p", { cls: waitCls, text: revision ? S.revise_pending : S.no_framework })]),
     cls,
   );
+
+// --- check-in -----------------------------------------------------------------------------
+
+// The answers as a wall of notes, newest first, without names.
+const checkinWall = (answers) =>
+  answers.length ? [el("ul", { cls: "notes note-wall checkin-wall" }, answers.map((text) => el("li", { cls: "note checkin-answer", text })))] : [el("p", { cls: "meta", text: S.no_checkins })];
+
+// One answer of one's own: written, changed, or withdrawn (an empty answer withdraws it too).
+function checkIn(container, socket) {
+  const answer = ownText("checkin", { submitText: S.checkin_save, savedText: S.checkin_saved, rows: 4, send: (text) => socket.send("checkin.write", { text }) });
+  const withdraw = el("button", { cls: "button small danger", text: S.checkin_withdraw, attrs: { type: "button", id: "checkin-withdraw" } });
+  const count = el("p", { cls: "meta checkin-count", attrs: { "aria-live": "polite" } });
+  container.append(answer.form, el("div", { cls: "row-actions" }, [withdraw]), count);
+  withdraw.addEventListener("click", () => {
+    if (!confirm(S.confirm_checkin_withdraw)) return;
+    // Empty the field first, so no draft of the withdrawn answer is left to send on leaving.
+    const typed = answer.textarea.value;
+    const retype = (text) => {
+      answer.textarea.value = text;
+      answer.textarea.dispatchEvent(new Event("input"));
+    };
+    retype("");
+    answer.save("").catch(() => {
+      retype(typed);
+      answer.textarea.focus();
+    });
+  });
+  return {
+    update(state, me) {
+      const c = state.checkin;
+      const saved = (me && me.checkin) || "";
+      const locked = state.phase.locked;
+      answer.update({ label: S.checkin_label, saved, limit: c.text_max, locked });
+      withdraw.hidden = !saved;
+      withdraw.disabled = locked;
+      count.textContent = plural(S.checkin_count, c.count);
+    },
+    // The facilitator moved on: an unsent answer is sent now (see ownText).
+    leave: answer.leave,
+  };
+}
+
+function followCheckIn(container) {
+  const progress = el("p", { cls: "vote-progress", attrs: { "aria-live": "polite" } });
+  const wall = el("div");
+  container.append(progress, wall);
+  return {
+    update(state) {
+      const c = state.checkin;
+      progress.textContent = fmt(S.checkin_progress, { n: c.answered, total: state.participants.length });
+      renderOnce(wall, c.answers, () => checkinWall(c.answers));
+    },
+  };
+}
+
+const projectCheckIn = snapshotView(
+  (state) => state.checkin,
+  ({ checkin }) => [el("p", { cls: "meta checkin-count", text: plural(S.checkin_count, checkin.count) }), ...checkinWall(checkin.answers)],
+  "s2-wide",
+);
 
 // --- review -------------------------------------------------------------------------------
 
@@ -478,6 +541,7 @@ function revise(container, socket) {
 }
 
 export const views = {
+  "check-in": { phone: checkIn, console: followCheckIn, screen: projectCheckIn },
   review: { phone: review, console: followReview, screen: projectReview },
   revise: { phone: revisionView("revision", "waiting"), console: revise, screen: revisionView("s2-wide s3", "waiting big") },
 };

@@ -5,7 +5,7 @@
 // the reactions and wishes; the projector shows how many play each role, the case, and the
 // reactions and wish packages per role (never names).
 import { el, fmt, showError, strings } from "../ui.js";
-import { disabledIf, forget, onOwnItems, ownItemActions, renderOnce, showCount, snapshotView, storedDraft, toggle } from "../widgets.js";
+import { disabledIf, forget, onOwnItems, ownItemActions, ownText, renderOnce, showCount, snapshotView, storedDraft, toggle } from "../widgets.js";
 
 const S = strings.roleplay;
 
@@ -269,63 +269,22 @@ const projectCase = snapshotView((state) => state.case, (state) => caseView(stat
 // --- reactions ----------------------------------------------------------------------------
 
 function react(container, socket) {
-  const store = storedDraft("reaction");
-  let draft = store.get(); // text typed but not yet acknowledged, or null
-  let saved = "";
   const head = el("div");
-  const label = el("label", { attrs: { for: "reaction-text" } });
-  const textarea = el("textarea", { attrs: { id: "reaction-text", rows: "7", "aria-describedby": "reaction-counter reaction-status" } });
-  let limit = 0; // the server's length limit, from the snapshot
-  const counter = el("p", { cls: "counter", attrs: { id: "reaction-counter" } });
-  const status = el("p", { cls: "meta save-status", attrs: { id: "reaction-status", "aria-live": "polite" } });
-  const submit = el("button", { cls: "button primary wide", text: S.save_reaction, attrs: { type: "submit" } });
-  const form = el("form", { cls: "reaction-form", attrs: { novalidate: "" } }, [el("div", { cls: "field" }, [label, textarea, counter]), status, submit]);
-  container.append(head, form);
-  if (draft !== null) textarea.value = draft;
-
-  function refresh() {
-    showCount(counter, textarea.value.length, limit);
-    const changed = textarea.value.trim() !== saved.trim();
-    status.textContent = changed && textarea.value.trim() ? strings.not_saved : saved ? S.reaction_saved : "";
-  }
-  function send() {
-    const text = textarea.value;
-    return socket.send("reaction.write", { text }).then(() => {
-      saved = text.trim();
-      if (textarea.value === text) {
-        draft = null;
-        store.clear();
-      }
-      refresh();
-    });
-  }
-  textarea.addEventListener("input", () => {
-    draft = textarea.value;
-    if (draft.trim() && draft.trim() !== saved.trim()) store.set(draft);
-    else store.clear();
-    refresh();
-  });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    send().catch(() => textarea.focus());
-  });
+  const reaction = ownText("reaction", { submitText: S.save_reaction, savedText: S.reaction_saved, send: (text) => socket.send("reaction.write", { text }) });
+  container.append(head, reaction.form);
   return {
     update(state, me) {
       const role = me && me.role;
       renderOnce(head, [role || null, state.case], () => [roleChip(role), caseReminder(state.case)]);
-      label.textContent = role ? fmt(S.reaction_label, { role: role.label }) : S.reaction_label_plain;
-      limit = state.reaction_max;
-      textarea.maxLength = limit;
-      saved = (me && me.reaction) || "";
-      if (draft === null && document.activeElement !== textarea) textarea.value = saved;
-      textarea.disabled = submit.disabled = state.phase.locked;
-      refresh();
+      reaction.update({
+        label: role ? fmt(S.reaction_label, { role: role.label }) : S.reaction_label_plain,
+        saved: (me && me.reaction) || "",
+        limit: state.reaction_max,
+        locked: state.phase.locked,
+      });
     },
-    // The facilitator moved on: an unsent reaction is sent now (accepted until the reactions
-    // phase is locked); if that fails the draft stays in localStorage.
-    leave() {
-      if (draft !== null && textarea.value.trim() && textarea.value.trim() !== saved.trim()) send().catch((error) => showError(error));
-    },
+    // The facilitator moved on: an unsent reaction is sent now (see ownText).
+    leave: reaction.leave,
   };
 }
 
