@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
 import weakref
 from collections import defaultdict
 from collections.abc import Iterator
@@ -101,7 +102,10 @@ class Rooms:
 
     async def _channel(self) -> str:
         if self.channel is None:
-            self.channel = await self.layer.new_channel("live-process")
+            # A plain name, not the layer's process-local "prefix!id" kind: channels_redis serves
+            # those through one receive shared by all its consumers, behind which this reader
+            # would wait unheard; a plain channel has a blocking read of its own.
+            self.channel = f"live-process.{uuid.uuid4().hex}"
             self.reader = asyncio.create_task(self._read(self.channel))
         return self.channel
 

@@ -857,12 +857,19 @@ async def come_back(
     phones.append(newcomer)
 
     room = Room(console=console, screen=screen, phones=phones)
-    seen = await room.sync(await stored_version(code))
+    version = await stored_version(code)
+    await room.sync(version)
     people = [(p.pid, p.name) for p in day_one.phones if p.pid in {s.pid for s in phones}]
     people.append((newcomer.pid, new_name))
-    assert sorted(
-        (p["id"], p["name"], p["online"]) for p in seen.console["participants"]
-    ) == sorted((pid, name, True) for pid, name in people)
+    everyone = sorted((pid, name, True) for pid, name in people)
+
+    def listed(picture: dict) -> list[tuple[int, str, bool]]:
+        return sorted((p["id"], p["name"], p["online"]) for p in picture["state"]["participants"])
+
+    # Presence reaches the console at the next presence tick, at the same version.
+    await console.socket.state(
+        min_version=version, where=lambda picture: listed(picture) == everyone, timeout=WAIT
+    )
     return room
 
 

@@ -7,6 +7,7 @@ import json
 from itertools import count
 
 from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 
 from workshop.asgi import application
@@ -67,3 +68,13 @@ async def drain(comm: WebsocketCommunicator) -> list[dict]:
 
 
 db_value = database_sync_to_async
+
+
+async def group_members(group: str) -> set[str]:
+    """The channels in a layer group, read from the layer itself: the in-memory layer's dict, or
+    the sorted set channels_redis keeps per group (these tests run on both)."""
+    layer = get_channel_layer()
+    if hasattr(layer, "groups"):
+        return set(layer.groups.get(group, {}))
+    redis = layer.connection(layer.consistent_hash(group))
+    return {name.decode() for name in await redis.zrange(layer._group_key(group), 0, -1)}
