@@ -99,14 +99,28 @@ TEMPLATES = [
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = env_str("DATABASE_URL")
+# Connections are reused, not opened per call: under ASGI every database_sync_to_async call
+# used to open and close one (13 % of a busy process's CPU).
+DATABASE_POOL_MAX = env_int("DATABASE_POOL_MAX", 10)
 if DATABASE_URL:
-    # CONN_MAX_AGE=0: under ASGI every database_sync_to_async call may run on another thread.
+    # PostgreSQL: Django's psycopg pool (a call may run on any thread, so a pool and not
+    # persistent per-thread connections). Above the command threads plus the consumers' thread.
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": 2,
+            "max_size": DATABASE_POOL_MAX,
+            "timeout": 10,
+        }
 else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env_str("SQLITE_PATH", str(VAR_DIR / "verticaal.sqlite3")),
+            # SQLite: one connection per thread, kept (the threads are few and long-lived),
+            # checked before reuse.
+            "CONN_MAX_AGE": None,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # WAL + IMMEDIATE + a busy timeout: concurrent writers queue instead of failing
                 # with "database is locked" (design.md, known pitfalls).
