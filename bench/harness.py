@@ -83,6 +83,7 @@ class Room:
     user: object
     live: object
     keys: list[str]  # each phone's Django session key (its cookie)
+    participants: list[int]  # each phone's participant id, in the same order
     facilitator_key: str
 
 
@@ -114,19 +115,22 @@ def create_room(phones: int, *, programme: str = "plenair") -> Room:
         )
         live = open_session(traject=traject)
         layers = list(Layer.objects.filter(joinable=True).values_list("key", flat=True))
-        keys = []
+        keys, participants = [], []
         for number in range(phones):
+            layer = layers[number % len(layers)]
             participant = join_traject(
-                traject=traject, name=f"Telefoon {number + 1:04d}", layer_key=layers[number % 7]
+                traject=traject, name=f"Telefoon {number + 1:04d}", layer_key=layer
             )
             store = SessionStore()
             register_device(store, participant)
             store.save()
             attend(live, participant)
             keys.append(store.session_key)
+            participants.append(participant.pk)
     browser = Client()
     browser.force_login(user)
-    return Room(user=user, live=live, keys=keys, facilitator_key=browser.cookies["sessionid"].value)
+    facilitator_key = browser.cookies["sessionid"].value
+    return Room(user, live, keys, participants, facilitator_key)
 
 
 def forget_room(room: Room) -> None:
@@ -219,6 +223,8 @@ class Phone:
         self.frames: dict[int, str] = {}  # version → that frame's text (the baseline resends it)
         self.replies: dict[str, tuple[float, dict]] = {}
         self.messages = self.bytes = 0
+        self.state: dict = {}  # the last full state (the console's participant list, say)
+        self.state_bytes = 0
         self.version = -1
         self.ws = None
         self.reader: asyncio.Task | None = None
@@ -240,8 +246,8 @@ class Phone:
                     compression=None,
                     max_size=None,
                 )
-                first = json.loads(await self.ws.recv())
-                self.record(first, len(first))
+                first = await self.ws.recv()
+                self.record(json.loads(first), len(first), first)
                 break
             except Exception as error:  # refused, reset, shed (4429): come back after a while
                 if time.monotonic() + delay > deadline:
@@ -255,6 +261,8 @@ class Phone:
         self.messages += 1
         self.bytes += size
         if message.get("type") in ("state", "version"):
+            if message["type"] == "state":
+                self.state, self.state_bytes = message, size
             version = message["version"]
             self.arrived.setdefault(version, now)
             if text:

@@ -57,9 +57,10 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
     """Apply `requests` in order in one transaction; per request its Outcome, or the exception
     that refused it (that command then changed nothing).
 
-    Each command runs as it would alone (the session row freshly read, closed and locked checks
-    first), but the row is locked once and the version grows once if any command changed
-    something: every command of the batch is acknowledged with that version. Raises only when
+    Each command runs as it would alone (on the session row as the previous command left it,
+    closed and locked checks first), but the row is read and locked once and the version grows
+    once if any command changed something: every command of the batch is acknowledged with that
+    version. Raises only when
     the transaction itself fails, and then nothing of the batch was stored.
     """
     results: list[Outcome | Exception | None] = [None] * len(requests)
@@ -78,6 +79,7 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
         # a client id found unrecorded below cannot be recorded by anyone else meanwhile.
         LiveSession.objects.select_for_update().values_list("pk").get(pk=live_id)
         done = applied_before(live_id, [requests[i] for i in parsed])
+        live = None  # read at the first command; again after one that failed
         for i, (command, args) in parsed.items():
             request = requests[i]
             key = (request.actor.key, request.envelope.id)
@@ -89,8 +91,10 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
                 continue
             try:
                 with transaction.atomic(), language(request):
-                    changed = apply(live_id, request.actor, command, args)
+                    live = live or session_row(live_id)
+                    changed = apply(live, request.actor, command, args)
             except Exception as exc:
+                live = None  # its handler may have changed the row in memory before it failed
                 results[i] = exc
                 continue
             applied[i] = changed
@@ -132,10 +136,13 @@ def applied_before(live_id: int, requests: list[Request]) -> dict[tuple[str, str
     return {(actor, client_id): version for actor, client_id, version in rows}
 
 
-def apply(live_id: int, actor: Actor, command: Command, args: Args) -> bool:
-    """Run one handler on a fresh copy of the session row (an earlier command of the batch may
-    have changed it) and store what it changed of the row; returns whether anything changed."""
-    live = LiveSession.objects.select_related("traject__programme", "phase__step").get(pk=live_id)
+def session_row(live_id: int) -> LiveSession:
+    return LiveSession.objects.select_related("traject__programme", "phase__step").get(pk=live_id)
+
+
+def apply(live: LiveSession, actor: Actor, command: Command, args: Args) -> bool:
+    """Run one handler on the session row and store what it changed of the row; returns whether
+    anything changed."""
     if not live.is_open:
         raise ProtocolError("session_closed")
     if command.is_input and input_locked(live, command.input_kind):
@@ -166,6 +173,8 @@ def language(request: Request):
 def input_locked(live: LiveSession, kind: str | None) -> bool:
     if kind is None:
         return live.is_locked(live.phase)
+    if not live.locked_phases:  # the usual case, and no query for each vote of a burst
+        return False
     return Phase.objects.filter(
         step__programme_id=live.traject.programme_id, kind=kind, pk__in=live.locked_phases
     ).exists()
