@@ -60,8 +60,9 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
     Each command runs as it would alone (on the session row as the previous command left it,
     closed and locked checks first), but the row is read and locked once and the version grows
     once if any command changed something: every command of the batch is acknowledged with that
-    version. Raises only when
-    the transaction itself fails, and then nothing of the batch was stored.
+    version. Consecutive commands of a kind with a bulk handler (a room voting) are applied by
+    one call. Raises only when the transaction itself fails, and then nothing of the batch was
+    stored.
     """
     results: list[Outcome | Exception | None] = [None] * len(requests)
     parsed: dict[int, tuple[Command, Args]] = {}
@@ -72,6 +73,7 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
             results[i] = exc
     if not parsed:
         return results
+    keys = {i: (request.actor.key, request.envelope.id) for i, request in enumerate(requests)}
     applied: dict[int, bool] = {}  # index → whether it changed something
     records: dict[tuple[str, str], CommandRecord] = {}  # by (actor, client id), first copies
     with transaction.atomic():
@@ -80,30 +82,38 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
         LiveSession.objects.select_for_update().values_list("pk").get(pk=live_id)
         done = applied_before(live_id, [requests[i] for i in parsed])
         live = None  # read at the first command; again after one that failed
-        for i, (command, args) in parsed.items():
-            request = requests[i]
-            key = (request.actor.key, request.envelope.id)
-            if key in done:  # a retry of a command applied in an earlier batch
-                results[i] = Outcome(version=done[key], changed=False)
+        order = list(parsed)
+        while order:
+            i = order[0]
+            if keys[i] in done:  # a retry of a command applied in an earlier batch
+                results[i] = Outcome(version=done[keys[i]], changed=False)
+                order.pop(0)
                 continue
-            if key in records:  # a second copy within this batch
+            if keys[i] in records:  # a second copy within this batch
                 applied[i] = False
+                order.pop(0)
                 continue
+            run = next_run(order, parsed, keys, set(done) | set(records))
+            del order[: len(run)]
+            command = parsed[i][0]
             try:
-                with transaction.atomic(), language(request):
+                with transaction.atomic(), language(requests[i]):
                     live = live or session_row(live_id)
-                    changed = apply(live, request.actor, command, args)
+                    changes = apply(live, command, [(requests[j].actor, parsed[j][1]) for j in run])
             except Exception as exc:
                 live = None  # its handler may have changed the row in memory before it failed
-                results[i] = exc
-                continue
-            applied[i] = changed
-            records[key] = CommandRecord(
-                live_session_id=live_id,
-                actor=request.actor.key,
-                client_id=request.envelope.id,
-                name=request.envelope.cmd,
-            )
+                changes = [exc] * len(run)
+            for j, changed in zip(run, changes, strict=True):
+                if isinstance(changed, Exception):
+                    results[j] = changed
+                    continue
+                applied[j] = changed
+                records[keys[j]] = CommandRecord(
+                    live_session_id=live_id,
+                    actor=requests[j].actor.key,
+                    client_id=requests[j].envelope.id,
+                    name=requests[j].envelope.cmd,
+                )
         if any(applied.values()):
             LiveSession.objects.filter(pk=live_id).update(version=F("version") + 1)
         version = current_version(live_id)
@@ -113,6 +123,23 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
     for i, changed in applied.items():
         results[i] = Outcome(version=version, changed=changed)
     return results
+
+
+def next_run(order: list[int], parsed: dict, keys: dict, known: set) -> list[int]:
+    """The commands applied by one call from the head of `order`: the head alone, or with the
+    following commands of the same bulk kind, up to a retry or a second copy (those go the
+    single way, after the run has recorded what it applied)."""
+    head = order[0]
+    command = parsed[head][0]
+    run, seen = [head], {keys[head]}
+    if command.bulk is None:
+        return run
+    for j in order[1:]:
+        if parsed[j][0] is not command or keys[j] in known or keys[j] in seen:
+            break
+        run.append(j)
+        seen.add(keys[j])
+    return run
 
 
 def parse(actor: Actor, envelope: Envelope) -> tuple[Command, Args]:
@@ -140,22 +167,29 @@ def session_row(live_id: int) -> LiveSession:
     return LiveSession.objects.select_related("traject__programme", "phase__step").get(pk=live_id)
 
 
-def apply(live: LiveSession, actor: Actor, command: Command, args: Args) -> bool:
-    """Run one handler on the session row and store what it changed of the row; returns whether
-    anything changed."""
+def apply(
+    live: LiveSession, command: Command, items: list[tuple[Actor, Args]]
+) -> list[bool | Exception]:
+    """Run one handler (or one bulk handler for all `items`) on the session row and store what
+    it changed of the row; per item whether it changed anything, or the exception that refused
+    it. A refusal of the whole call (closed, locked, a handler's exception) is raised."""
     if not live.is_open:
         raise ProtocolError("session_closed")
     if command.is_input and input_locked(live, command.input_kind):
         raise GameError("phase_locked")
     before = row_of(live)
-    changed = command.handler(Context(live=live, actor=actor), args)
-    if changed:
+    if command.bulk is None:
+        [(actor, args)] = items
+        changes = [command.handler(Context(live=live, actor=actor), args)]
+    else:
+        changes = command.bulk(live, items)
+    if any(changed is True for changed in changes):
         # Only the fields the handler set: most commands (a vote) leave the row alone, and a
         # batch of 200 votes should not rewrite the session row 200 times.
         dirty = [name for name, value in row_of(live).items() if value != before[name]]
         if dirty:
             live.save(update_fields=dirty)
-    return changed
+    return changes
 
 
 ROW_FIELDS = [f.attname for f in LiveSession._meta.concrete_fields if not f.primary_key]

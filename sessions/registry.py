@@ -37,6 +37,9 @@ class Context:
 
 
 Handler = Callable[[Context, Args], bool]
+# Many commands of one kind at once (a room voting): per command True/False, or the exception
+# that refused it and stored nothing of it.
+BulkHandler = Callable[[LiveSession, list[tuple[Actor, Args]]], list[bool | Exception]]
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Command:
     # (so a draft sent just after the facilitator moved on still lands), or else the current one.
     is_input: bool
     input_kind: str | None
+    # When set, consecutive commands of this kind in one batch are applied by one call.
+    bulk: BulkHandler | None = None
 
 
 COMMANDS: dict[str, Command] = {}
@@ -68,14 +73,35 @@ def command(
     """Register a handler; `args` is the model its arguments are parsed with (NoArgs if none)."""
 
     def register(handler: Handler) -> Handler:
-        if name in COMMANDS:
-            DUPLICATE_COMMANDS.add(name)
-        COMMANDS[name] = Command(
-            name, frozenset(audiences), handler, args, is_input or bool(input_kind), input_kind
-        )
+        is_any_input = is_input or bool(input_kind)
+        _register(Command(name, frozenset(audiences), handler, args, is_any_input, input_kind))
         return handler
 
     return register
+
+
+def bulk_command(
+    name: str, *, audiences: set[str], args: type[Args], input_kind: str | None = None
+):
+    """Register a bulk handler; a command arriving alone is a bulk of one."""
+
+    def register(bulk: BulkHandler) -> BulkHandler:
+        def handler(ctx: Context, parsed: Args) -> bool:
+            (result,) = bulk(ctx.live, [(ctx.actor, parsed)])
+            if isinstance(result, Exception):
+                raise result
+            return result
+
+        _register(Command(name, frozenset(audiences), handler, args, True, input_kind, bulk))
+        return bulk
+
+    return register
+
+
+def _register(command: Command) -> None:
+    if command.name in COMMANDS:
+        DUPLICATE_COMMANDS.add(command.name)
+    COMMANDS[command.name] = command
 
 
 def me(ctx: Context) -> Participant:

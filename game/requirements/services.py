@@ -4,7 +4,7 @@ code the live layer localises."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 from django.db.models import Max
@@ -172,36 +172,88 @@ def set_vote_method(*, traject: Traject, method: str) -> bool:
 def check_votable(
     participant: Participant, requirement: Requirement, *, method: str, adding: bool
 ) -> None:
+    refusal = votable_refusal(participant.traject, requirement, method=method, adding=adding)
+    if refusal:
+        raise GameError(refusal)
+
+
+def votable_refusal(
+    traject: Traject, requirement: Requirement | None, *, method: str, adding: bool
+) -> str | None:
     """A vote must match the traject's method and the requirement must still be open. Taking a
     vote back is allowed on a dropped requirement, so its dots are not stuck there."""
-    if requirement.traject_id != participant.traject_id:
-        raise GameError("requirement_unknown")
-    if participant.traject.vote_method != method:
-        raise GameError("wrong_vote_method")
+    if requirement is None or requirement.traject_id != traject.pk:
+        return "requirement_unknown"
+    if traject.vote_method != method:
+        return "wrong_vote_method"
     if adding and requirement.status == Requirement.Status.DROPPED:
-        raise GameError("requirement_closed")
+        return "requirement_closed"
+    return None
 
 
 def cast_moscow(*, participant: Participant, requirement: Requirement, choice: str) -> bool:
     """Vote must/should/could/won't, or change the vote; an empty choice takes it back.
 
     Returns False when nothing changed (the same choice again)."""
-    if choice and choice not in MOSCOW_CHOICES:
-        raise GameError("choice_unknown")
-    check_votable(participant, requirement, method="moscow", adding=bool(choice))
-    row = RequirementVote.objects.filter(requirement=requirement, participant=participant).first()
-    if not choice:
-        return row is not None and row.delete()[0] > 0
-    if row is None:
-        RequirementVote.objects.create(
-            requirement=requirement, participant=participant, choice=choice
+    (result,) = cast_moscow_votes(
+        traject=participant.traject, votes=[(participant.pk, requirement.pk, choice)]
+    )
+    if isinstance(result, GameError):
+        raise result
+    return result
+
+
+def cast_moscow_votes(
+    *, traject: Traject, votes: Sequence[tuple[int, int, str]]
+) -> list[bool | GameError]:
+    """(participant id, requirement id, choice) in order, as a room sends them in one burst:
+    per vote whether it changed something, or the GameError that refused it (and stored nothing
+    of it). A few queries for the whole burst instead of a few per vote."""
+    requirements = traject.requirements.in_bulk({rid for _, rid, _ in votes})
+    rows = {
+        (row.requirement_id, row.participant_id): row
+        for row in RequirementVote.objects.filter(
+            requirement__in=list(requirements), participant_id__in={pid for pid, _, _ in votes}
         )
-        return True
-    if row.choice == choice:
-        return False
-    row.choice, row.voted_at = choice, timezone.now()
-    row.save(update_fields=["choice", "voted_at"])
-    return True
+    }
+    created, updated, deleted, results = {}, {}, {}, []
+    for participant_id, requirement_id, choice in votes:
+        requirement = requirements.get(requirement_id)
+        refusal = (
+            "choice_unknown"
+            if choice and choice not in MOSCOW_CHOICES
+            else votable_refusal(traject, requirement, method="moscow", adding=bool(choice))
+        )
+        if refusal:
+            results.append(GameError(refusal))
+            continue
+        key = (requirement_id, participant_id)
+        row = rows.get(key)
+        if not choice:  # taken back
+            results.append(row is not None)
+            if row is not None:
+                del rows[key]
+                updated.pop(key, None)
+                if created.pop(key, None) is None:
+                    deleted[key] = row
+            continue
+        if row is None:
+            row = rows[key] = created[key] = RequirementVote(
+                requirement=requirement, participant_id=participant_id, choice=choice
+            )
+        elif row.choice == choice:
+            results.append(False)
+            continue
+        else:
+            row.choice, row.voted_at = choice, timezone.now()
+            if key not in created:
+                updated[key] = row
+        results.append(True)
+    # Deleted first: a vote taken back and cast again in one burst is a new row.
+    RequirementVote.objects.filter(pk__in=[row.pk for row in deleted.values()]).delete()
+    RequirementVote.objects.bulk_create(created.values())
+    RequirementVote.objects.bulk_update(updated.values(), ["choice", "voted_at"])
+    return results
 
 
 def set_requirement_dots(*, participant: Participant, requirement: Requirement, dots: int) -> bool:

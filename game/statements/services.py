@@ -3,6 +3,8 @@ answering them. Each raises GameError with a code the live layer localises."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -62,17 +64,63 @@ def close_statement(*, statement: Statement) -> None:
 
 def answer_statement(*, statement: Statement, participant: Participant, answer: str) -> bool:
     """Record or change an answer; returns False when it was already this answer."""
-    if statement.status not in ANSWERABLE:
-        raise GameError("statement_closed")
-    if answer not in StatementAnswer.Answer.values:
-        raise GameError("answer_unknown")
-    row, created = StatementAnswer.objects.get_or_create(
-        statement=statement, participant=participant, defaults={"answer": answer}
+    (result,) = answer_statements(
+        traject=statement.traject, answers=[(participant.pk, statement.pk, answer)]
     )
-    if created:
-        return True
+    if isinstance(result, GameError):
+        raise result
+    return result
+
+
+def answer_statements(
+    *, traject: Traject, answers: Sequence[tuple[int, int, str]]
+) -> list[bool | GameError]:
+    """(participant id, statement id, answer) in order, as a plenary sends them in one burst:
+    per answer whether it changed something, or the GameError that refused it (and stored
+    nothing of it). A few queries for the whole burst instead of a few per answer."""
+    statements = traject.statements.in_bulk({statement_id for _, statement_id, _ in answers})
+    rows = {
+        (row.statement_id, row.participant_id): row
+        for row in StatementAnswer.objects.filter(
+            statement__in=list(statements), participant_id__in={pid for pid, _, _ in answers}
+        )
+    }
+    created, updated, results = {}, {}, []
+    for participant_id, statement_id, answer in answers:
+        statement = statements.get(statement_id)
+        refusal = answer_refusal(statement, answer)
+        if refusal:
+            results.append(GameError(refusal))
+            continue
+        key = (statement_id, participant_id)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = created[key] = StatementAnswer(
+                statement=statement, participant_id=participant_id, answer=answer
+            )
+        elif row.answer == answer:
+            results.append(False)
+            continue
+        else:
+            row.answer, row.answered_at = answer, timezone.now()
+            if key not in created:
+                updated[key] = row
+        results.append(True)
+    StatementAnswer.objects.bulk_create(created.values())
+    StatementAnswer.objects.bulk_update(updated.values(), ["answer", "answered_at"])
+    return results
     if row.answer == answer:
         return False
     row.answer, row.answered_at = answer, timezone.now()
     row.save(update_fields=["answer", "answered_at"])
     return True
+
+
+def answer_refusal(statement: Statement | None, answer: str) -> str | None:
+    if statement is None:
+        return "statement_unknown"
+    if statement.status not in ANSWERABLE:
+        return "statement_closed"
+    if answer not in StatementAnswer.Answer.values:
+        return "answer_unknown"
+    return None

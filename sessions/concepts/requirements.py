@@ -22,7 +22,8 @@ from game.requirements import services as requirements_services
 from game.requirements.models import RequirementVote
 from sessions.arguments import Args, Dots, Id, Ids, Line, NoArgs, Text
 from sessions.concepts.roleplay import LayerLabel, layer_labels
-from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
+from sessions.models import LiveSession
+from sessions.registry import FACILITATOR, PARTICIPANT, Actor, Context, bulk_command, command, me
 from sessions.sections import NoPersonal, View, section
 
 # The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
@@ -91,14 +92,11 @@ class VoteMoscow(Args):
     choice: Text(10) = ""
 
 
-@command("vote.moscow", audiences={PARTICIPANT}, args=VoteMoscow, input_kind="prioritise")
-def cast_moscow(ctx: Context, args: VoteMoscow) -> bool:
+@bulk_command("vote.moscow", audiences={PARTICIPANT}, args=VoteMoscow, input_kind="prioritise")
+def cast_moscow(live: LiveSession, items: list[tuple[Actor, VoteMoscow]]) -> list:
     """`choice` must/should/could/wont; an empty choice takes the vote back."""
-    return requirements_services.cast_moscow(
-        participant=me(ctx),
-        requirement=requirements_selectors.requirement_of(ctx.live.traject, args.requirement),
-        choice=args.choice,
-    )
+    votes = [(actor.participant_id, args.requirement, args.choice) for actor, args in items]
+    return requirements_services.cast_moscow_votes(traject=live.traject, votes=votes)
 
 
 class VoteDots(Args):

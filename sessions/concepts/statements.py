@@ -18,7 +18,8 @@ from game.statements import selectors as statements_selectors
 from game.statements import services as statements_services
 from game.statements.models import StatementAnswer
 from sessions.arguments import Args, Id, Line
-from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
+from sessions.models import LiveSession
+from sessions.registry import FACILITATOR, PARTICIPANT, Actor, Context, bulk_command, command
 from sessions.sections import View, section
 
 # The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
@@ -67,17 +68,10 @@ class Answer(Args):
     answer: Line(20)
 
 
-@command(
-    "statement.answer",
-    audiences={PARTICIPANT},
-    args=Answer,
-    input_kind="statements",
-)
-def answer_statement(ctx: Context, args: Answer) -> bool:
-    statement = statements_selectors.statement_of(ctx.live.traject, args.statement)
-    return statements_services.answer_statement(
-        statement=statement, participant=me(ctx), answer=args.answer
-    )
+@bulk_command("statement.answer", audiences={PARTICIPANT}, args=Answer, input_kind="statements")
+def answer_statements(live: LiveSession, items: list[tuple[Actor, Answer]]) -> list:
+    answers = [(actor.participant_id, args.statement, args.answer) for actor, args in items]
+    return statements_services.answer_statements(traject=live.traject, answers=answers)
 
 
 def layer_keys() -> list[str]:

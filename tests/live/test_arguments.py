@@ -57,8 +57,12 @@ def test_every_command_declares_the_model_its_handler_receives():
     for name, command in COMMANDS.items():
         assert issubclass(command.args, Args), name
         assert command.args.model_config["strict"], name
-        annotation = inspect.signature(command.handler).parameters["args"].annotation
-        assert annotation == command.args.__name__, name
+        if command.bulk is None:
+            annotation = inspect.signature(command.handler).parameters["args"].annotation
+            assert annotation == command.args.__name__, name
+        else:  # (actor, args) pairs
+            annotation = inspect.signature(command.bulk).parameters["items"].annotation
+            assert annotation == f"list[tuple[Actor, {command.args.__name__}]]", name
 
 
 @database_sync_to_async

@@ -261,3 +261,49 @@ def test_a_command_after_the_session_closed_in_the_same_batch_is_refused(live, f
     assert closed.changed
     assert isinstance(late, ProtocolError) and late.code == "session_closed"
     assert PhaseReady.objects.count() == 0
+
+
+def test_a_run_of_votes_is_applied_in_one_call_in_order_with_the_facilitator_in_between(
+    live, facilitator, alice, bob
+):
+    """Votes before the facilitator closes the stelling count, votes after it are refused: a
+    run stops at a command of another kind, so the order of the batch holds."""
+    statement = statements_services.add_statement(traject=live.traject, text="S")
+    statements_services.open_statement(statement=statement)
+    answer = {"statement": statement.pk, "answer": "eens"}
+    results = execute_batch(
+        live_id=live.pk,
+        requests=[
+            request(participant(alice[0]), "statement.answer", answer, id="a1"),
+            request(participant(alice[0]), "statement.answer", answer, id="a1"),  # a copy
+            request(participant(bob[0]), "statement.answer", {**answer, "answer": "x"}, id="b1"),
+            request(facilitator_actor(facilitator), "statement.close", answer, id="close"),
+            request(participant(bob[0]), "statement.answer", answer, id="b2"),
+        ],
+    )
+    assert results[0].changed and not results[1].changed
+    assert results[0].version == results[1].version == results[3].version
+    assert isinstance(results[2], GameError) and results[2].code == "answer_unknown"
+    assert isinstance(results[4], GameError) and results[4].code == "statement_closed"
+    assert stored_answers(statement) == [alice[0].pk]
+    assert set(CommandRecord.objects.values_list("client_id", flat=True)) == {"a1", "close"}
+
+
+def test_a_run_of_two_hundred_votes_costs_the_queries_of_a_few(live, django_assert_max_num_queries):
+    """Counted, not timed: the queries of a batch do not grow with the votes in it."""
+    statement = statements_services.add_statement(traject=live.traject, text="S")
+    statements_services.open_statement(statement=statement)
+    people = [make_participant(live, f"Deelnemer {n}", "beleid")[0] for n in range(200)]
+    votes = [
+        request(
+            participant(person),
+            "statement.answer",
+            {"statement": statement.pk, "answer": "oneens"},
+            id=f"v{n}",
+        )
+        for n, person in enumerate(people)
+    ]
+    with django_assert_max_num_queries(20):
+        results = execute_batch(live_id=live.pk, requests=votes)
+    assert all(result.changed for result in results)
+    assert sorted(stored_answers(statement)) == sorted(person.pk for person in people)

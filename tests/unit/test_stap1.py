@@ -154,3 +154,35 @@ def test_the_shared_picture_is_prefilled_from_the_top_clusters_and_versioned(tra
     )
     assert (first.version, second.version) == (1, 2)
     assert notes_selectors.draft_shared_picture(traject)["obstacles"] == "Regels"
+
+
+def test_a_burst_of_answers_is_applied_in_order_with_each_its_own_outcome(traject, alice, bob):
+    statement = statements_services.add_statement(traject=traject, text="Stelling")
+    draft = statements_services.add_statement(traject=traject, text="Nog niet open")
+    statements_services.open_statement(statement=statement)
+    statements_services.answer_statement(statement=statement, participant=bob, answer="eens")
+    results = statements_services.answer_statements(
+        traject=traject,
+        answers=[
+            (alice.pk, statement.pk, "eens"),  # new
+            (alice.pk, statement.pk, "eens"),  # the same again
+            (alice.pk, statement.pk, "weet-niet"),  # changed before it was ever stored
+            (bob.pk, statement.pk, "oneens"),  # changed
+            (bob.pk, statement.pk, "misschien"),
+            (bob.pk, draft.pk, "eens"),
+            (bob.pk, 10**9, "eens"),
+        ],
+    )
+    codes = [r.code if isinstance(r, Exception) else r for r in results]
+    assert codes == [
+        True,
+        False,
+        True,
+        True,
+        "answer_unknown",
+        "statement_closed",
+        "statement_unknown",
+    ]
+    assert sorted(StatementAnswer.objects.values_list("participant", "answer")) == sorted(
+        [(alice.pk, "weet-niet"), (bob.pk, "oneens")]
+    )

@@ -443,3 +443,51 @@ def test_adopting_makes_v1_then_v2_and_v1_stays_unchanged(traject, alice, bob):
 def test_adopting_without_an_accepted_requirement_is_refused(traject):
     requirements_services.add_requirement(traject=traject, text="Nog niet besloten")
     assert error_code(requirements_services.adopt_programme, traject=traject) == "nothing_accepted"
+
+
+def test_a_burst_of_moscow_votes_is_applied_in_order_with_each_its_own_outcome(
+    traject, alice, bob, mallory
+):
+    requirement = requirements_services.add_requirement(traject=traject, text="Uitlegbaar")
+    dropped = requirements_services.add_requirement(traject=traject, text="Weg")
+    requirements_services.cast_moscow(participant=bob, requirement=dropped, choice="could")
+    Requirement.objects.filter(pk=dropped.pk).update(status=Requirement.Status.DROPPED)
+    foreign = requirements_services.add_requirement(traject=mallory[0].traject, text="Elders")
+    results = requirements_services.cast_moscow_votes(
+        traject=traject,
+        votes=[
+            (alice.pk, requirement.pk, "could"),  # new
+            (alice.pk, requirement.pk, "could"),  # the same again
+            (alice.pk, requirement.pk, ""),  # taken back before it was ever stored
+            (alice.pk, requirement.pk, "must"),  # and cast anew
+            (bob.pk, requirement.pk, "maybe"),
+            (bob.pk, dropped.pk, "must"),  # a dropped requirement takes no new vote…
+            (bob.pk, dropped.pk, ""),  # …but lets one be taken back
+            (bob.pk, foreign.pk, "must"),
+        ],
+    )
+    codes = [r.code if isinstance(r, Exception) else r for r in results]
+    assert codes == [
+        True,
+        False,
+        True,
+        True,
+        "choice_unknown",
+        "requirement_closed",
+        True,
+        "requirement_unknown",
+    ]
+    assert list(RequirementVote.objects.values_list("participant", "requirement", "choice")) == [
+        (alice.pk, requirement.pk, "must")
+    ]
+
+
+def test_a_vote_changed_and_taken_back_in_one_burst_leaves_no_row(traject, alice):
+    requirement = requirements_services.add_requirement(traject=traject, text="Uitlegbaar")
+    requirements_services.cast_moscow(participant=alice, requirement=requirement, choice="wont")
+    results = requirements_services.cast_moscow_votes(
+        traject=traject,
+        votes=[(alice.pk, requirement.pk, "should"), (alice.pk, requirement.pk, "")],
+    )
+    assert results == [True, True]
+    assert not RequirementVote.objects.exists()
