@@ -52,6 +52,7 @@ def common_strings() -> dict:
             "one": ngettext("%(n)s participant", "%(n)s participants", 1),
             "other": ngettext("%(n)s participant", "%(n)s participants", 2),
         },
+        "more_people": _("and %(n)s more (see the counts per layer)"),
         # results the facilitator reveals to the room
         "reveal": _("Reveal results"),
         "revealed": _("results visible to the room"),

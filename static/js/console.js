@@ -92,8 +92,9 @@ function renderOutline(state) {
 }
 
 function renderParticipants(state) {
-  setText("people-heading", plural(strings.participants, state.participants.length));
+  setText("people-heading", plural(strings.participants, state.participant_count));
   renderLayerCounts(state.layers, (layer) => `${layer.online}/${layer.joined}`);
+  const unlisted = state.participant_count - state.participants.length;
   byId("participants").replaceChildren(
     ...state.participants.map((person) =>
       el("li", { cls: person.online ? "online" : "offline" }, [
@@ -105,6 +106,7 @@ function renderParticipants(state) {
       ]),
     ),
   );
+  if (unlisted > 0) byId("participants").append(el("li", { cls: "more-people", text: fmt(strings.more_people, { n: unlisted }) }));
 }
 
 const page = livePage(root, viewsFor("console"), {
@@ -122,7 +124,7 @@ const page = livePage(root, viewsFor("console"), {
     byId("release-button").setAttribute("aria-pressed", String(state.session.document_released));
     show("missing-layers", state.missing_layers.length > 0);
     setText("missing-layers-list", state.missing_layers.join(", "));
-    setText("ready-count", fmt(strings.programme.ready_count, { n: state.ready_count, total: state.participants.length }));
+    setText("ready-count", fmt(strings.programme.ready_count, { n: state.ready_count, total: state.participant_count }));
   },
   onFinal() {
     show("session-ended", true);

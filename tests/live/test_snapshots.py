@@ -14,6 +14,7 @@ from game.core.services import set_revealed
 from game.notes import services as notes_services
 from game.roleplay import services as roleplay_services
 from game.statements import services as statements_services
+from sessions import snapshots as snapshots_module
 from sessions.models import LiveSession
 from sessions.registry import FACILITATOR, PARTICIPANT, SCREEN
 from sessions.snapshots import build_snapshot
@@ -129,3 +130,14 @@ def test_a_snapshot_reads_the_reveals_once_for_all_its_sections(room):
     assert (shared["roles"]["revealed"], shared["session"]["document_released"]) == (True, False)
     assert all(part["role"] for part in personal.values())
     assert sum('"game_reveal"' in query["sql"] for query in queries.captured_queries) == 1
+
+
+def test_a_congress_hall_is_counted_on_the_console_not_listed(live, monkeypatch):
+    """Past PEOPLE_LISTED the console names no more people; the counts still cover everyone."""
+    monkeypatch.setattr(snapshots_module, "PEOPLE_LISTED", 3)
+    for n in range(5):
+        make_participant(live, f"Deelnemer {n}", "beleid")
+    console, _ = snap(live, "facilitator")
+    assert len(console["participants"]) == 3
+    assert console["participant_count"] == 5
+    assert sum(layer["joined"] for layer in console["layers"]) == 5

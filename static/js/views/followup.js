@@ -137,7 +137,7 @@ function followCheckIn(container) {
   return {
     update(state) {
       const c = state.checkin;
-      progress.textContent = fmt(S.checkin_progress, { n: c.answered, total: state.participants.length });
+      progress.textContent = fmt(S.checkin_progress, { n: c.answered, total: state.participant_count });
       renderOnce(wall, c.answers, () => checkinWall(c.answers));
     },
   };
@@ -256,7 +256,7 @@ function followReview(container) {
   return {
     update(state) {
       const r = state.review;
-      count.textContent = r ? fmt(S.review_count, { n: r.summary.reduce((n, item) => n + item.total, 0), people: state.participants.length }) : "";
+      count.textContent = r ? fmt(S.review_count, { n: r.summary.reduce((n, item) => n + item.total, 0), people: state.participant_count }) : "";
       renderOnce(box, r, () => (r ? [el("h2", { text: fmt(S.review_title, { n: r.version }) }), ...reviewSummary(r.summary, r.labels)] : [el("p", { cls: "waiting", text: S.no_framework })]));
     },
   };

@@ -407,7 +407,7 @@ function runVote(container, socket) {
         ]),
         toggle(S.votes_visible, v.revealed, { id: "reveal-votes", "data-focus": "reveal-votes" }),
       ]);
-      voters.textContent = `${fmt(S.voters, { n: v.voters, total: state.participants.length })} · ${v.revealed ? strings.revealed : strings.hidden_results}`;
+      voters.textContent = `${fmt(S.voters, { n: v.voters, total: state.participant_count })} · ${v.revealed ? strings.revealed : strings.hidden_results}`;
       renderOnce(grid, state.results, () => (state.results ? supportGrid(state.results) : []));
     },
   };
