@@ -49,6 +49,9 @@ messages: setup
 	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
 
 bench: setup
+	$(BIN)/python bench/fanout.py
+	$(BIN)/python bench/votes.py
+	$(BIN)/python bench/join.py
 	$(BIN)/python bench/broadcast.py
 	$(BIN)/python bench/document.py
 

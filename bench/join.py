@@ -71,9 +71,9 @@ async def settled(console: harness.Phone, phones: list[harness.Phone], live_id: 
     version = await sync_to_async(current_version)(live_id)
     await asyncio.gather(*(p.reached(version, timeout=SETTLE_TIMEOUT_SECONDS) for p in phones))
 
-    def all_online():
-        people = console.state.get("state", {}).get("participants", [])
-        return sum(1 for p in people if p["online"]) >= len(phones)
+    def all_online():  # by the counts per layer: the console names only the first hundred
+        layers = console.state.get("state", {}).get("layers", [])
+        return sum(layer["online"] for layer in layers) >= len(phones)
 
     await console.until(all_online, timeout=SETTLE_TIMEOUT_SECONDS)
 

@@ -48,7 +48,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 if env_bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=PUBLIC)
-# Phones must be recognised at the follow-up meeting weeks later (domain.md, Dag 2).
+# Phones must be recognised at the follow-up meeting weeks later (Dag 2).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_DAYS", 120) * 24 * 3600
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -123,7 +123,7 @@ else:
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 # WAL + IMMEDIATE + a busy timeout: concurrent writers queue instead of failing
-                # with "database is locked" (design.md, known pitfalls).
+                # with "database is locked".
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,

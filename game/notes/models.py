@@ -98,8 +98,8 @@ class SharedPicture(models.Model):
         return f"{self.traject} v{self.version}"
 
 
-# Which part of the shared picture each prompt's clusters pre-fill (domain.md, Stap 1 outcome).
-# The four parts of the shared picture, in the order they are read (domain.md, Stap 1).
+# Which part of the shared picture each prompt's clusters pre-fill (Stap 1's outcome).
+# The four parts of the shared picture, in the order they are read.
 PICTURE_FIELDS = ("what_it_is", "what_it_is_not", "shadow_sides", "obstacles")
 
 

@@ -51,7 +51,7 @@ CONCLUSION_MAX = 2000
 CASE_DOTS = 3
 
 
-PICK_MIN, PICK_MAX = 1, 3  # domain.md: "The group picks one to three cases."
+PICK_MIN, PICK_MAX = 1, 3  # the group picks one to three cases
 
 
 STANCES: tuple[str, ...] = ("agree", "concern")

@@ -2,7 +2,7 @@
 
 These tests prove what the unit and live tests cannot: that two daphne processes share live
 sessions through Redis and PostgreSQL, and that a process killed with SIGKILL loses nothing,
-because the database is the truth (design.md). They need PostgreSQL and Redis; on a laptop
+because the database is the truth. They need PostgreSQL and Redis; on a laptop
 without them they skip with the reason, in CI (CI=true) they fail, so a misconfigured pipeline
 cannot pass by skipping everything.
 """

@@ -1,5 +1,5 @@
-"""Two daphne processes on one Redis and one PostgreSQL behave as one server (design.md,
-"Scale-out is configuration"; "The database is the truth").
+"""Two daphne processes on one Redis and one PostgreSQL behave as one server: scaling out is
+configuration, and the database is the truth.
 
 Everything goes through the real pages and sockets: the phone joins on the join page, the
 facilitator signs in on the login page, and the processes are separate OS processes that one

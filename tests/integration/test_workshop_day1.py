@@ -1,6 +1,6 @@
 """Day 1 end to end: eight phones, the facilitator's console and the projector play Stap 1 and
 Stap 2 against one real daphne process (PostgreSQL + Redis), from the join page to an adopted
-gedeeld programma van eisen (domain.md, Stap 1 and Stap 2; design.md, "Data flow of one action").
+gedeeld programma van eisen (Stap 1 and Stap 2).
 
 Everything goes through the real pages and sockets: the phones join on the join page, the
 facilitator signs in on the login page, and every change is a WebSocket command that must be

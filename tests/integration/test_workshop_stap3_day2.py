@@ -1,8 +1,7 @@
 """Stap 3 and Dag 2 end to end: six phones test the adopted programme of requirements against
 their own cases into the kader op maat v1, and weeks later the same traject meets again in a new
 live session, where the phones come back (one on a new phone, recognised by the facilitator),
-review every item of v1 and see the facilitator revise it into v2 (domain.md, Stap 3 and Dag 2;
-design.md, "Data flow of one action").
+review every item of v1 and see the facilitator revise it into v2.
 
 The gedeeld programma van eisen of Stap 2 is set up quickly through the game's services in the
 test process (the day-1 test plays Stap 1 and 2 for real); everything after that goes through

@@ -1,4 +1,4 @@
-"""The live-session protocol through Channels' WebsocketCommunicator (design.md, Data flow)."""
+"""The live-session protocol through Channels' WebsocketCommunicator."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What each audience's snapshot carries: only what it may see (design.md, Audiences)."""
+"""What each audience's snapshot carries: only what it may see."""
 
 from __future__ import annotations
 
