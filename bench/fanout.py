@@ -15,10 +15,8 @@ and server memory per connected phone. It prints figures and asserts nothing.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -30,11 +28,10 @@ ROUND_TIMEOUT_SECONDS = 20
 PAUSE_SECONDS = 0.5
 
 
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_args():
+    parser = harness.parser(__doc__)
     parser.add_argument("--phones", type=int, nargs="+", default=[100, 400, 1000, 2000])
     parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--setup", choices=["both", "embedded", "scaled"], default="both")
     return parser.parse_args()
 
 
@@ -153,16 +150,13 @@ def measure(count: int, rounds: int, processes: int, workdir: Path) -> None:
 
 def main() -> None:
     args = parse_args()
-    if args.setup == "both":
-        argv = ["--phones", *map(str, args.phones), "--rounds", str(args.rounds)]
-        harness.run_children(Path(__file__), "both", argv)
-        return
-    with tempfile.TemporaryDirectory(prefix="verticaal-bench-") as tmp:
-        processes = harness.configure(args.setup, Path(tmp))
+
+    def each(processes: int, workdir: Path) -> None:
         for count in args.phones:
-            measure(count, args.rounds, processes, Path(tmp))
-        if args.setup == "scaled":
-            harness.forget_channel_layer()
+            measure(count, args.rounds, processes, workdir)
+
+    argv = ["--phones", *map(str, args.phones), "--rounds", str(args.rounds)]
+    harness.run(__file__, args.setup, argv, each)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ process of its own (`--setup`), and the parent prints the children's figures.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import io
 import json
@@ -21,8 +22,10 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,11 +49,26 @@ def setups(requested: str) -> list[str]:
     return available
 
 
-def run_children(script: Path, requested: str, argv: list[str]) -> None:
-    """Each set-up in a child process of its own (one Django configuration per process)."""
-    for setup in setups(requested):
-        print(f"\n== {setup} ==", flush=True)
-        subprocess.run([sys.executable, str(script), "--setup", setup, *argv], check=False)
+def parser(doc: str) -> argparse.ArgumentParser:
+    """A script's argument parser, with the set-up to run."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--setup", choices=["both", "embedded", "scaled"], default="both")
+    return parser
+
+
+def run(script: str, setup: str, argv: list[str], measure: Callable[[int, Path], None]) -> None:
+    """`--setup both`: each available set-up in a child process of its own (one Django
+    configuration per process), passing `argv` on. One set-up: Django configured for it in a
+    temporary folder, then `measure(processes, folder)`."""
+    if setup == "both":
+        for each in setups(setup):
+            print(f"\n== {each} ==", flush=True)
+            subprocess.run([sys.executable, script, "--setup", each, *argv], check=False)
+        return
+    with tempfile.TemporaryDirectory(prefix="verticaal-bench-") as tmp:
+        measure(configure(setup, Path(tmp)), Path(tmp))
+        if setup == "scaled":
+            forget_channel_layer()
 
 
 def configure(setup: str, workdir: Path) -> int:

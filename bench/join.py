@@ -15,10 +15,8 @@ It prints each duration, and the size of the console's last state. It asserts no
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -31,11 +29,10 @@ JOIN_THREADS = 32
 SETTLE_TIMEOUT_SECONDS = 180
 
 
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_args():
+    parser = harness.parser(__doc__)
     parser.add_argument("--phones", type=int, nargs="+", default=[2000])
     parser.add_argument("--dropped", type=int, default=500)
-    parser.add_argument("--setup", choices=["both", "embedded", "scaled"], default="both")
     return parser.parse_args()
 
 
@@ -135,16 +132,13 @@ def measure(count: int, dropped: int, processes: int, workdir: Path) -> None:
 
 def main() -> None:
     args = parse_args()
-    if args.setup == "both":
-        argv = ["--phones", *map(str, args.phones), "--dropped", str(args.dropped)]
-        harness.run_children(Path(__file__), "both", argv)
-        return
-    with tempfile.TemporaryDirectory(prefix="verticaal-bench-") as tmp:
-        processes = harness.configure(args.setup, Path(tmp))
+
+    def each(processes: int, workdir: Path) -> None:
         for count in args.phones:
-            measure(count, args.dropped, processes, Path(tmp))
-        if args.setup == "scaled":
-            harness.forget_channel_layer()
+            measure(count, args.dropped, processes, workdir)
+
+    argv = ["--phones", *map(str, args.phones), "--dropped", str(args.dropped)]
+    harness.run(__file__, args.setup, argv, each)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,8 @@ than one row for a phone). It prints figures and asserts nothing.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,10 +24,9 @@ SPREAD_SECONDS = 1.0
 ACK_TIMEOUT_SECONDS = 30
 
 
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def parse_args():
+    parser = harness.parser(__doc__)
     parser.add_argument("--phones", type=int, nargs="+", default=[1000])
-    parser.add_argument("--setup", choices=["both", "embedded", "scaled"], default="both")
     return parser.parse_args()
 
 
@@ -128,16 +125,13 @@ def measure(kind: str, count: int, processes: int, workdir: Path) -> None:
 
 def main() -> None:
     args = parse_args()
-    if args.setup == "both":
-        harness.run_children(Path(__file__), "both", ["--phones", *map(str, args.phones)])
-        return
-    with tempfile.TemporaryDirectory(prefix="verticaal-bench-") as tmp:
-        processes = harness.configure(args.setup, Path(tmp))
+
+    def each(processes: int, workdir: Path) -> None:
         for count in args.phones:
             for kind in ("stelling", "moscow"):
-                measure(kind, count, processes, Path(tmp))
-        if args.setup == "scaled":
-            harness.forget_channel_layer()
+                measure(kind, count, processes, workdir)
+
+    harness.run(__file__, args.setup, ["--phones", *map(str, args.phones)], each)
 
 
 if __name__ == "__main__":
