@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from game.core.bursts import Burst
 from game.core.dots import place_dots
 from game.core.errors import GameError
 from game.core.models import Layer, Participant, Traject
@@ -210,13 +211,16 @@ def cast_moscow_votes(
     per vote whether it changed something, or the GameError that refused it (and stored nothing
     of it). A few queries for the whole burst instead of a few per vote."""
     requirements = traject.requirements.in_bulk({rid for _, rid, _ in votes})
-    rows = {
-        (row.requirement_id, row.participant_id): row
-        for row in RequirementVote.objects.filter(
-            requirement__in=list(requirements), participant_id__in={pid for pid, _, _ in votes}
-        )
-    }
-    created, updated, deleted, results = {}, {}, {}, []
+    burst = Burst(
+        RequirementVote,
+        {
+            (row.requirement_id, row.participant_id): row
+            for row in RequirementVote.objects.filter(
+                requirement__in=list(requirements), participant_id__in={pid for pid, _, _ in votes}
+            )
+        },
+    )
+    results = []
     for participant_id, requirement_id, choice in votes:
         requirement = requirements.get(requirement_id)
         refusal = (
@@ -228,31 +232,27 @@ def cast_moscow_votes(
             results.append(GameError(refusal))
             continue
         key = (requirement_id, participant_id)
-        row = rows.get(key)
+        row = burst.rows.get(key)
         if not choice:  # taken back
             results.append(row is not None)
             if row is not None:
-                del rows[key]
-                updated.pop(key, None)
-                if created.pop(key, None) is None:
-                    deleted[key] = row
+                burst.remove(key)
             continue
         if row is None:
-            row = rows[key] = created[key] = RequirementVote(
-                requirement=requirement, participant_id=participant_id, choice=choice
+            burst.add(
+                key,
+                RequirementVote(
+                    requirement=requirement, participant_id=participant_id, choice=choice
+                ),
             )
         elif row.choice == choice:
             results.append(False)
             continue
         else:
             row.choice, row.voted_at = choice, timezone.now()
-            if key not in created:
-                updated[key] = row
+            burst.changed(key)
         results.append(True)
-    # Deleted first: a vote taken back and cast again in one burst is a new row.
-    RequirementVote.objects.filter(pk__in=[row.pk for row in deleted.values()]).delete()
-    RequirementVote.objects.bulk_create(created.values())
-    RequirementVote.objects.bulk_update(updated.values(), ["choice", "voted_at"])
+    burst.save(["choice", "voted_at"])
     return results
 
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from game.core.bursts import Burst
 from game.core.errors import GameError
 from game.core.models import Participant, Traject
 from game.core.text import clean_text
@@ -79,13 +80,16 @@ def answer_statements(
     per answer whether it changed something, or the GameError that refused it (and stored
     nothing of it). A few queries for the whole burst instead of a few per answer."""
     statements = traject.statements.in_bulk({statement_id for _, statement_id, _ in answers})
-    rows = {
-        (row.statement_id, row.participant_id): row
-        for row in StatementAnswer.objects.filter(
-            statement__in=list(statements), participant_id__in={pid for pid, _, _ in answers}
-        )
-    }
-    created, updated, results = {}, {}, []
+    burst = Burst(
+        StatementAnswer,
+        {
+            (row.statement_id, row.participant_id): row
+            for row in StatementAnswer.objects.filter(
+                statement__in=list(statements), participant_id__in={pid for pid, _, _ in answers}
+            )
+        },
+    )
+    results = []
     for participant_id, statement_id, answer in answers:
         statement = statements.get(statement_id)
         refusal = answer_refusal(statement, answer)
@@ -93,21 +97,20 @@ def answer_statements(
             results.append(GameError(refusal))
             continue
         key = (statement_id, participant_id)
-        row = rows.get(key)
+        row = burst.rows.get(key)
         if row is None:
-            row = rows[key] = created[key] = StatementAnswer(
-                statement=statement, participant_id=participant_id, answer=answer
+            burst.add(
+                key,
+                StatementAnswer(statement=statement, participant_id=participant_id, answer=answer),
             )
         elif row.answer == answer:
             results.append(False)
             continue
         else:
             row.answer, row.answered_at = answer, timezone.now()
-            if key not in created:
-                updated[key] = row
+            burst.changed(key)
         results.append(True)
-    StatementAnswer.objects.bulk_create(created.values())
-    StatementAnswer.objects.bulk_update(updated.values(), ["answer", "answered_at"])
+    burst.save(["answer", "answered_at"])
     return results
     if row.answer == answer:
         return False
