@@ -38,4 +38,5 @@ class Burst:
         # Deleted first: a row removed and added again within the burst is a new row.
         self.model.objects.filter(pk__in=[row.pk for row in self.deleted.values()]).delete()
         self.model.objects.bulk_create(self.created.values())
-        self.model.objects.bulk_update(self.updated.values(), fields)
+        if self.updated:
+            self.model.objects.bulk_update(self.updated.values(), fields)

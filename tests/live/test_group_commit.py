@@ -307,3 +307,17 @@ def test_a_run_of_two_hundred_votes_costs_the_queries_of_a_few(live, django_asse
         results = execute_batch(live_id=live.pk, requests=votes)
     assert all(result.changed for result in results)
     assert sorted(stored_answers(statement)) == sorted(person.pk for person in people)
+
+
+def test_saying_done_and_undone_in_one_run_leaves_each_phone_as_it_last_said(live, alice, bob):
+    results = execute_batch(
+        live_id=live.pk,
+        requests=[
+            request(participant(alice[0]), "phase.ready", {"ready": True}, id="r1"),
+            request(participant(bob[0]), "phase.ready", {"ready": True}, id="r2"),
+            request(participant(alice[0]), "phase.ready", {"ready": False}, id="r3"),
+            request(participant(bob[0]), "phase.ready", {"ready": True}, id="r4"),
+        ],
+    )
+    assert [result.changed for result in results] == [True, True, True, False]
+    assert list(PhaseReady.objects.values_list("participant", flat=True)) == [bob[0].pk]
