@@ -83,6 +83,7 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
         done = applied_before(live_id, [requests[i] for i in parsed])
         live = None  # read at the first command; again after one that failed
         order = list(parsed)
+        alone: set[int] = set()  # commands of a failed run, tried again one by one
         while order:
             i = order[0]
             if keys[i] in done:  # a retry of a command applied in an earlier batch
@@ -93,7 +94,7 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
                 applied[i] = False
                 order.pop(0)
                 continue
-            run = next_run(order, parsed, keys, set(done) | set(records))
+            run = [i] if i in alone else next_run(order, parsed, keys, set(done) | set(records))
             del order[: len(run)]
             command = parsed[i][0]
             try:
@@ -102,7 +103,11 @@ def execute_batch(*, live_id: int, requests: Sequence[Request]) -> list[Outcome 
                     changes = apply(live, command, [(requests[j].actor, parsed[j][1]) for j in run])
             except Exception as exc:
                 live = None  # its handler may have changed the row in memory before it failed
-                changes = [exc] * len(run)
+                if len(run) > 1:  # one bad vote must not sink the others: each on its own
+                    order[:0] = run
+                    alone.update(run)
+                    continue
+                changes = [exc]
             for j, changed in zip(run, changes, strict=True):
                 if isinstance(changed, Exception):
                     results[j] = changed

@@ -321,3 +321,36 @@ def test_saying_done_and_undone_in_one_run_leaves_each_phone_as_it_last_said(liv
     )
     assert [result.changed for result in results] == [True, True, True, False]
     assert list(PhaseReady.objects.values_list("participant", flat=True)) == [bob[0].pk]
+
+
+def test_a_run_that_fails_as_a_whole_is_tried_again_one_by_one(live, alice, bob, monkeypatch):
+    """A bulk call that raises (say, a row stored meanwhile by another session of the traject)
+    refuses only the command that cannot be applied on its own, never the whole run."""
+
+    def bulk(live, items):
+        if len(items) > 1:
+            raise RuntimeError("the burst as a whole failed")
+        ((actor, args),) = items
+        if actor.participant_id == bob[0].pk:
+            raise RuntimeError("bob's own command fails")
+        PhaseReady.objects.create(
+            live_session=live, participant_id=actor.participant_id, phase=live.phase
+        )
+        return [True]
+
+    monkeypatch.setitem(
+        COMMANDS,
+        "test.bulk",
+        Command("test.bulk", frozenset({PARTICIPANT}), None, NoArgs, False, None, bulk=bulk),
+    )
+    first, second = execute_batch(
+        live_id=live.pk,
+        requests=[
+            request(participant(alice[0]), "test.bulk", id="a"),
+            request(participant(bob[0]), "test.bulk", id="b"),
+        ],
+    )
+    assert first.changed
+    assert isinstance(second, RuntimeError)
+    assert list(PhaseReady.objects.values_list("participant", flat=True)) == [alice[0].pk]
+    assert set(CommandRecord.objects.values_list("client_id", flat=True)) == {"a"}
