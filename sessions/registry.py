@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from game.core.bursts import only
 from game.core.models import Audience, Participant
 from sessions.arguments import Args
 from sessions.models import LiveSession
@@ -87,10 +88,7 @@ def bulk_command(
 
     def register(bulk: BulkHandler) -> BulkHandler:
         def handler(ctx: Context, parsed: Args) -> bool:
-            (result,) = bulk(ctx.live, [(ctx.actor, parsed)])
-            if isinstance(result, Exception):
-                raise result
-            return result
+            return only(bulk(ctx.live, [(ctx.actor, parsed)]))
 
         _register(Command(name, frozenset(audiences), handler, args, True, input_kind, bulk))
         return bulk

@@ -20,6 +20,12 @@ class Burst:
     updated: dict[tuple, models.Model] = field(default_factory=dict)
     deleted: dict[tuple, models.Model] = field(default_factory=dict)
 
+    @classmethod
+    def load(cls, model: type[models.Model], key: tuple[str, ...], **lookups) -> Burst:
+        """The stored rows that `lookups` select, keyed by the fields named in `key`."""
+        rows = model.objects.filter(**lookups)
+        return cls(model, {tuple(getattr(row, name) for name in key): row for row in rows})
+
     def add(self, key: tuple, row: models.Model) -> None:
         self.rows[key] = self.created[key] = row
 
@@ -40,3 +46,11 @@ class Burst:
         self.model.objects.bulk_create(self.created.values())
         if self.updated:
             self.model.objects.bulk_update(self.updated.values(), fields)
+
+
+def only(results: list):
+    """The outcome of a burst of one: its result, or its refusal raised."""
+    (result,) = results
+    if isinstance(result, Exception):
+        raise result
+    return result

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from game.core.bursts import Burst
+from game.core.bursts import Burst, only
 from game.core.dots import place_dots
 from game.core.errors import GameError
 from game.core.models import Layer, Participant, Traject
@@ -196,12 +196,8 @@ def cast_moscow(*, participant: Participant, requirement: Requirement, choice: s
     """Vote must/should/could/won't, or change the vote; an empty choice takes it back.
 
     Returns False when nothing changed (the same choice again)."""
-    (result,) = cast_moscow_votes(
-        traject=participant.traject, votes=[(participant.pk, requirement.pk, choice)]
-    )
-    if isinstance(result, GameError):
-        raise result
-    return result
+    votes = [(participant.pk, requirement.pk, choice)]
+    return only(cast_moscow_votes(traject=participant.traject, votes=votes))
 
 
 def cast_moscow_votes(
@@ -211,14 +207,11 @@ def cast_moscow_votes(
     per vote whether it changed something, or the GameError that refused it (and stored nothing
     of it). A few queries for the whole burst instead of a few per vote."""
     requirements = traject.requirements.in_bulk({rid for _, rid, _ in votes})
-    burst = Burst(
+    burst = Burst.load(
         RequirementVote,
-        {
-            (row.requirement_id, row.participant_id): row
-            for row in RequirementVote.objects.filter(
-                requirement__in=list(requirements), participant_id__in={pid for pid, _, _ in votes}
-            )
-        },
+        ("requirement_id", "participant_id"),
+        requirement__in=list(requirements),
+        participant_id__in={pid for pid, _, _ in votes},
     )
     results = []
     for participant_id, requirement_id, choice in votes:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from game.core.bursts import Burst
+from game.core.bursts import Burst, only
 from game.core.errors import GameError
 from game.core.models import Participant, Traject
 from game.core.text import clean_text
@@ -65,12 +65,8 @@ def close_statement(*, statement: Statement) -> None:
 
 def answer_statement(*, statement: Statement, participant: Participant, answer: str) -> bool:
     """Record or change an answer; returns False when it was already this answer."""
-    (result,) = answer_statements(
-        traject=statement.traject, answers=[(participant.pk, statement.pk, answer)]
-    )
-    if isinstance(result, GameError):
-        raise result
-    return result
+    answers = [(participant.pk, statement.pk, answer)]
+    return only(answer_statements(traject=statement.traject, answers=answers))
 
 
 def answer_statements(
@@ -80,14 +76,11 @@ def answer_statements(
     per answer whether it changed something, or the GameError that refused it (and stored
     nothing of it). A few queries for the whole burst instead of a few per answer."""
     statements = traject.statements.in_bulk({statement_id for _, statement_id, _ in answers})
-    burst = Burst(
+    burst = Burst.load(
         StatementAnswer,
-        {
-            (row.statement_id, row.participant_id): row
-            for row in StatementAnswer.objects.filter(
-                statement__in=list(statements), participant_id__in={pid for pid, _, _ in answers}
-            )
-        },
+        ("statement_id", "participant_id"),
+        statement__in=list(statements),
+        participant_id__in={pid for pid, _, _ in answers},
     )
     results = []
     for participant_id, statement_id, answer in answers:

@@ -120,16 +120,12 @@ class Readiness(Args):
 def mark_ready(live: LiveSession, items: list[tuple[Actor, Readiness]]) -> list:
     """Participants say they are done (or not yet) with the current phase; a room of phones
     saying so at once costs a few queries."""
-    burst = Burst(
+    burst = Burst.load(
         PhaseReady,
-        {
-            (row.participant_id,): row
-            for row in PhaseReady.objects.filter(
-                live_session=live,
-                phase=live.phase,
-                participant_id__in={actor.participant_id for actor, _ in items},
-            )
-        },
+        ("participant_id",),
+        live_session=live,
+        phase=live.phase,
+        participant_id__in={actor.participant_id for actor, _ in items},
     )
     results = []
     for actor, args in items:
