@@ -4,6 +4,7 @@ browser's session cookie."""
 from __future__ import annotations
 
 import json
+import weakref
 from itertools import count
 
 from channels.db import database_sync_to_async
@@ -13,6 +14,12 @@ from channels.testing import WebsocketCommunicator
 from workshop.asgi import application
 
 _ids = count(1)
+
+# The newest picture each connection shows. The server sends a bare version frame when a new
+# version leaves a connection's picture unchanged, and a picture may hold data newer than its
+# version label: a frame labelled N-1 can already show change N, after which N arrives as a
+# version frame only.
+_pictures: weakref.WeakKeyDictionary[WebsocketCommunicator, dict] = weakref.WeakKeyDictionary()
 
 
 def communicator(path: str, *, session_key: str | None = None) -> WebsocketCommunicator:
@@ -29,13 +36,18 @@ async def connect(
     comm = communicator(path, session_key=session_key)
     connected, _ = await comm.connect()
     assert connected
-    first = await comm.receive_json_from(timeout=5)
+    first = await next_message(comm)
     assert first["type"] == "state", first
     return comm, first
 
 
 async def next_message(comm: WebsocketCommunicator, *, timeout: float = 5) -> dict:
-    return json.loads(await comm.receive_from(timeout=timeout))
+    message = json.loads(await comm.receive_from(timeout=timeout))
+    if message.get("type") == "state":
+        _pictures[comm] = message
+    elif message.get("type") == "version" and comm in _pictures:
+        _pictures[comm] = {**_pictures[comm], "version": message["version"]}
+    return message
 
 
 async def send(comm: WebsocketCommunicator, cmd: str, args: dict | None = None, *, id: str = ""):
@@ -53,11 +65,13 @@ async def reply_to(comm: WebsocketCommunicator, client_id: str, *, timeout: floa
 
 
 async def state_at_least(comm: WebsocketCommunicator, version: int, *, timeout: float = 5) -> dict:
-    """Read until a state message of at least `version` arrives, and return it."""
-    while True:
-        message = await next_message(comm, timeout=timeout)
-        if message.get("type") == "state" and message["version"] >= version:
-            return message
+    """The state this connection shows as of `version` or later: read until a state or version
+    frame of at least `version` arrives, and return the newest state seen."""
+    picture = _pictures.get(comm)
+    while picture is None or picture["version"] < version:
+        await next_message(comm, timeout=timeout)
+        picture = _pictures.get(comm)
+    return picture
 
 
 async def drain(comm: WebsocketCommunicator) -> list[dict]:
