@@ -54,6 +54,7 @@ bench: setup
 	$(BIN)/python bench/join.py
 	$(BIN)/python bench/broadcast.py
 	$(BIN)/python bench/document.py
+	$(BIN)/python bench/privacy.py
 
 clean:
 	rm -rf $(VENV) var

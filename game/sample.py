@@ -192,6 +192,7 @@ def populate(traject: Traject, *, seed: int = 7, through: str = "review") -> lis
         traject=traject, texts=notes_selectors.draft_shared_picture(traject)
     )
 
+    # The fixed seed keeps the demo the same on every run; it is recorded like a drawn one.
     roleplay_services.deal_roles(traject=traject, seed=seed)
     set_revealed(traject=traject, what=Reveal.What.ROLES, revealed=True)
     roleplay_services.choose_case(traject=traject, case_key=Case.objects.first().key)
@@ -220,9 +221,7 @@ def populate(traject: Traject, *, seed: int = 7, through: str = "review") -> lis
         requirements_services.decide_requirement(requirement=requirement, decision="accept")
     requirements_services.decide_requirement(requirement=requirements[4], decision="drop")
     flagged = [
-        r
-        for r in requirements_selectors.requirement_results(traject)
-        if r["disagreement"]["flagged"]
+        r for r in requirements_selectors.requirement_results(traject)["items"] if r["flagged"]
     ]
     for item in flagged:
         requirements_services.set_discussion_note(

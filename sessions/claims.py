@@ -7,12 +7,16 @@ where `register_device` keeps one), the claim stores only the token's hash, and 
 facilitator confirms, `bind_device` turns that hash into a Device. From then on
 `participant_for` finds the participant through the token the device already holds, so the
 phone needs no second step. A device that already speaks for someone simply resumes.
+
+The device says who it is by typing a name and choosing a layer (nobody sees the list of
+names), so a browser may only miss a limited number of times (`claims_blocked`).
 """
 
 from __future__ import annotations
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.core.cache import cache
 from django.db import transaction
 
 from game.followup import services as followup_services
@@ -21,6 +25,11 @@ from sessions.broadcast import group_name, state_changed
 from sessions.live import DEVICE_SESSION_KEY
 from sessions.models import Device, LiveSession, hash_token, new_token
 from sessions.versions import bump_version
+
+# A browser whose typed names found nobody this many times is refused for the rest of the
+# window (counted from its first miss): enough for typos, too few to try a list of names.
+FAILED_CLAIMS_MAX = 10
+FAILED_CLAIMS_WINDOW_SECONDS = 10 * 60
 
 
 def _token(session, traject_id: int) -> str | None:
@@ -60,6 +69,32 @@ def request_claim(session, *, live: LiveSession, participant_id: int) -> DeviceC
     session[DEVICE_SESSION_KEY] = devices
     announce(live.pk, version)
     return claim
+
+
+def claims_blocked(session) -> bool:
+    """Whether this browser missed too often lately to be answered at all: a correct name then
+    gets the same refusal, so a run of guesses cannot end in a telling success."""
+    if session.session_key is None:
+        return False
+    return cache.get(_failures_key(session.session_key), 0) >= FAILED_CLAIMS_MAX
+
+
+def record_failed_claim(session) -> None:
+    """Count a typed name and layer that found nobody, against this browser's session (created
+    now if the browser had none, so the count follows its cookie)."""
+    if session.session_key is None:
+        session.save()
+    key = _failures_key(session.session_key)
+    if cache.add(key, 1, timeout=FAILED_CLAIMS_WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # the window ended between add and incr: this miss opens a new one
+        cache.add(key, 1, timeout=FAILED_CLAIMS_WINDOW_SECONDS)
+
+
+def _failures_key(session_key: str) -> str:
+    return f"claims:failed:{session_key}"
 
 
 def bind_device(claim: DeviceClaim) -> Device:

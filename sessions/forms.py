@@ -48,11 +48,24 @@ class JoinForm(forms.Form):
             raise forms.ValidationError(exc.message()) from exc
 
 
+class ClaimForm(JoinForm):
+    """A returning participant on a new device says who they were: the name typed again and
+    the layer chosen again, as on day 1 (nobody is shown the names to pick from). Prefixed, so
+    its fields do not clash with the join form's on the same page."""
+
+    prefix = "claim"
+
+    def __init__(self, *args, lang: str, **kwargs) -> None:
+        super().__init__(*args, lang=lang, **kwargs)
+        self.fields["name"].label = _("Your name from last time")
+        self.fields["layer"].label = _("Your layer last time")
+
+
 class TrajectForm(forms.ModelForm):
     language = forms.ChoiceField(label=_("Language of the workshop"), choices=LANGUAGE_CHOICES)
 
     class Meta:
         model = Traject
-        fields = ["gemeente", "title", "date", "language", "programme"]
+        fields = ["gemeente", "title", "date", "language", "programme", "min_group_size"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"})}
         labels = {"programme": _("Programme")}

@@ -18,8 +18,8 @@ from game.core.errors import GameError
 from game.core.models import Programme, Traject
 from game.core.services import create_traject, join_traject
 from game.followup import selectors as followup_selectors
-from sessions.claims import device_claim, request_claim
-from sessions.forms import CodeForm, JoinForm, TrajectForm
+from sessions.claims import claims_blocked, device_claim, record_failed_claim, request_claim
+from sessions.forms import ClaimForm, CodeForm, JoinForm, TrajectForm
 from sessions.live import attend, find_open_session, open_session, participant_for, register_device
 from sessions.login_links import use_login_link
 from sessions.models import LiveSession
@@ -46,30 +46,16 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
     claim = device_claim(request.session, live.traject_id)
     if claim is not None and claim.pending:
         return render(request, "participant/claim_wait.html", {"live": live, "claim": claim})
-    returning = (
-        followup_selectors.returning_participants(live.traject) if is_follow_up(live) else []
-    )
-    if request.method == "POST" and "claim" in request.POST and returning:
-        chosen = next((p for p in returning if str(p.pk) == request.POST["claim"]), None)
-        if chosen is not None:
-            request_claim(request.session, live=live, participant_id=chosen.pk)
-            return redirect("join", code=live.code)
     lang = translation.get_language()
-    bound = request.method == "POST" and "claim" not in request.POST
-    form = JoinForm(request.POST if bound else None, lang=lang)
-    if request.method == "POST" and form.is_valid():
-        try:
-            participant = join_traject(
-                traject=live.traject,
-                name=form.cleaned_data["name"],
-                layer_key=form.cleaned_data["layer"],
-            )
-        except GameError as exc:
-            form.add_error("layer" if exc.code == "layer_unknown" else "name", exc.message())
-        else:
-            register_device(request.session, participant)
-            attend(live, participant)
-            return redirect("phone", code=live.code)
+    data = request.POST if request.method == "POST" else None
+    # The day-2 page has two forms; the hidden "form" field says which one was sent.
+    claiming = data is not None and data.get("form") == ClaimForm.prefix
+    returning = ClaimForm(data if claiming else None, lang=lang) if is_follow_up(live) else None
+    form = JoinForm(None if claiming else data, lang=lang)
+    if returning is not None and returning.is_bound and claim_returning(request, live, returning):
+        return redirect("join", code=live.code)
+    if form.is_bound and join_as_new(request, live, form):
+        return redirect("phone", code=live.code)
     return render(
         request,
         "participant/join.html",
@@ -80,6 +66,50 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
             "rejected": claim is not None and claim.rejected_at is not None,
         },
     )
+
+
+def claim_returning(request: HttpRequest, live: LiveSession, form: ClaimForm) -> bool:
+    """Claim the day-1 identity typed into `form` for this browser; False with the reason on
+    the form's name field (where the typed name stays).
+
+    Each name and layer that finds nobody counts against the browser, and once it missed too
+    often every claim gets the same refusal: the form cannot be used to try names until one
+    fits.
+    """
+    if not form.is_valid():
+        return False
+    if claims_blocked(request.session):
+        form.add_error("name", _("Too many attempts. Ask the facilitator, or try again later."))
+        return False
+    try:
+        participant = followup_selectors.returning_participant(
+            live.traject, name=form.cleaned_data["name"], layer_key=form.cleaned_data["layer"]
+        )
+    except GameError as exc:
+        record_failed_claim(request.session)
+        form.add_error("name", exc.message())
+        return False
+    request_claim(request.session, live=live, participant_id=participant.pk)
+    return True
+
+
+def join_as_new(request: HttpRequest, live: LiveSession, form: JoinForm) -> bool:
+    """Join the traject with the name and layer of `form` on this device; False with the reason
+    on the form."""
+    if not form.is_valid():
+        return False
+    try:
+        participant = join_traject(
+            traject=live.traject,
+            name=form.cleaned_data["name"],
+            layer_key=form.cleaned_data["layer"],
+        )
+    except GameError as exc:
+        form.add_error("layer" if exc.code == "layer_unknown" else "name", exc.message())
+        return False
+    register_device(request.session, participant)
+    attend(live, participant)
+    return True
 
 
 def is_follow_up(live: LiveSession) -> bool:

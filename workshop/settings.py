@@ -168,6 +168,20 @@ if REDIS_URL:
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
+# The cache holds short-lived counters (a browser's failed day-2 claims, sessions.claims): in
+# Redis when there is one, so every process counts the same misses; else per process.
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CHANNELS_PREFIX", "verticaal"),
+            "OPTIONS": {"socket_timeout": 5, "socket_connect_timeout": 5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # How long after its last renewal a connection still counts as online (a killed process stops
 # renewing its rows every PRESENCE_REFRESH_SECONDS). Arrivals and departures reach the database,
 # the console and the projector once per PRESENCE_FLUSH_MS.

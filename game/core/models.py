@@ -8,10 +8,13 @@ and English as `<field>_nl` / `<field>_en` pairs read through `Localised.text()`
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from game.core.anonymity import DEFAULT_MIN_GROUP_SIZE
 
 LANGUAGE_CHOICES = [("nl", "Nederlands"), ("en", "English")]
 
@@ -149,6 +152,16 @@ class Traject(models.Model):
     max_wishes = models.PositiveSmallIntegerField(_("wishes per participant"), default=3)
     requirement_dots = models.PositiveSmallIntegerField(
         _("dots per participant for requirements"), default=5
+    )
+    # No per-layer result rests on fewer voters than this (game.core.anonymity).
+    min_group_size = models.PositiveSmallIntegerField(
+        _("smallest group shown on its own"),
+        default=DEFAULT_MIN_GROUP_SIZE,
+        validators=[MinValueValidator(2), MaxValueValidator(10)],
+        help_text=_(
+            "Results per layer are only shown for groups of at least this many voters; "
+            "smaller layers are merged with their neighbours."
+        ),
     )
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -9,6 +9,12 @@ from game.core.errors import GameError
 from game.core.models import Audience, Layer, Phase, Programme, Traject
 
 
+def joinable_layer_keys() -> list[str]:
+    """The layers people join with, top to bottom: the columns every per-layer result starts
+    from (game.core.anonymity merges the small ones)."""
+    return list(Layer.objects.filter(joinable=True).order_by("order").values_list("key", flat=True))
+
+
 def missing_required_layers(present_layer_ids: Iterable[int]) -> list[Layer]:
     """Required layers nobody in the room works in: the console warns about these."""
     present = set(present_layer_ids)

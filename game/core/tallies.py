@@ -1,9 +1,9 @@
-"""Counting votes: MoSCoW, dots, stellingen, and the vertical-disagreement flag.
+"""Counting votes: MoSCoW, dots and stellingen, in total and per layer.
 
 Pure functions over plain tuples, so the same numbers feed the projector, the phones and the
 outcome document, and every rule below is pinned by fast unit tests. Each tally keeps the
 per-layer breakdown because the point of voting "verticaal" is not only *what* the room wants
-but *which layers* want it: the requirements × layers grid and the disagreement flag.
+but *which layers* want it: the requirements × layers grid (its statistic: game.core.support).
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ class MoscowLayer:
 
     counts: dict[str, int]  # every choice present, also when 0
     total: int
-    support: float | None  # (must + should) / total, 0..1; None when this layer did not vote
 
 
 @dataclass(frozen=True)
@@ -42,11 +41,6 @@ class MoscowResult:
     total: int
     score: float | None  # mean of MOSCOW_WEIGHTS, 0..3; None without votes
     by_layer: dict[str, MoscowLayer]
-
-    @property
-    def support(self) -> dict[str, float | None]:
-        """Per-layer must+should share, ready for `disagreement`."""
-        return {layer: tally.support for layer, tally in self.by_layer.items()}
 
 
 def moscow_tally(
@@ -60,9 +54,9 @@ def moscow_tally(
     `requirements` and `layers` list keys that must appear even without votes (so the grid
     shows an empty row or column instead of silently dropping it); their order is kept, and
     keys only seen in votes follow in sorted order. A requirement without votes has score None;
-    a layer that did not vote on a requirement has support None there (not 0: silence is not
-    rejection). Raises ValueError for a choice outside MOSCOW_CHOICES — stored votes are
-    validated on the way in, so a bad one here is a bug, not user input.
+    a layer that did not vote on a requirement has a total of 0 there. Raises ValueError for a
+    choice outside MOSCOW_CHOICES — stored votes are validated on the way in, so a bad one here
+    is a bug, not user input.
     """
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     per_layer: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -85,11 +79,6 @@ def moscow_tally(
             by_layer[layer] = MoscowLayer(
                 counts=_all_choices(layer_counts, MOSCOW_CHOICES),
                 total=layer_total,
-                support=(
-                    (layer_counts["must"] + layer_counts["should"]) / layer_total
-                    if layer_total
-                    else None
-                ),
             )
         overall = counts.get(requirement, Counter())
         total = overall.total()
@@ -125,7 +114,6 @@ class DotLayer:
 
     dots: int
     share: float | None  # of all dots this layer spent, the part on this item; None: no dots
-    support: float | None  # dots on this item / dots on this layer's favourite item, 0..1
 
 
 @dataclass(frozen=True)
@@ -133,11 +121,6 @@ class DotResult:
     key: str
     total: int
     by_layer: dict[str, DotLayer]
-
-    @property
-    def support(self) -> dict[str, float | None]:
-        """Per-layer support relative to the layer's favourite, ready for `disagreement`."""
-        return {layer: tally.support for layer, tally in self.by_layer.items()}
 
     @property
     def layers_with_dots(self) -> int:
@@ -153,11 +136,8 @@ def dot_tally(
     """Tally (item_key, voter_layer_key, dots) votes, one result per item.
 
     Per layer and item: the dots, the `share` of the layer's dots spent on the item (the
-    layer's priorities, comparable across layers of different size), and `support`: dots on
-    the item divided by the dots on the layer's favourite item. Dots cannot say "no", so for
-    the disagreement flag a layer "wants" an item it rated close to its favourite and "rejects"
-    one it gave (almost) nothing; `support` puts that on the same 0..1 scale as MoSCoW's
-    must+should share. A layer that spent no dots at all has share and support None.
+    layer's priorities, comparable across layers of different size). A layer that spent no
+    dots at all has share None.
     `items`/`layers` behave as in `moscow_tally`. Raises ValueError for negative dots.
     """
     per_item_layer: Counter[tuple[str, str]] = Counter()
@@ -175,10 +155,8 @@ def dot_tally(
     layer_keys += sorted(seen_layers - set(layer_keys))
 
     spent: Counter[str] = Counter()
-    favourite: dict[str, int] = {}
     for (_, layer), dots in per_item_layer.items():
         spent[layer] += dots
-        favourite[layer] = max(favourite.get(layer, 0), dots)
 
     results = {}
     for item in item_keys:
@@ -188,7 +166,6 @@ def dot_tally(
             by_layer[layer] = DotLayer(
                 dots=dots,
                 share=dots / spent[layer] if spent[layer] else None,
-                support=dots / favourite[layer] if favourite.get(layer) else None,
             )
         results[item] = DotResult(
             key=item, total=sum(tally.dots for tally in by_layer.values()), by_layer=by_layer
@@ -200,60 +177,6 @@ def dot_ranking(results: Iterable[DotResult]) -> list[DotResult]:
     """Most dots first; ties go to the item more layers gave dots to (broader vertical
     support), then the key."""
     return sorted(results, key=lambda r: (-r.total, -r.layers_with_dots, r.key))
-
-
-# The disagreement rule's thresholds on a layer's support (0..1): a layer at or above WANT wants
-# a requirement, one at or below REJECT rejects it (see explain_disagreement). The snapshots and
-# the outcome document state them from here.
-DISAGREEMENT_WANT = 0.6
-DISAGREEMENT_REJECT = 0.25
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    flagged: bool
-    wanting: tuple[str, ...]  # layers with support >= want, in the order given
-    rejecting: tuple[str, ...]  # layers with support <= reject, in the order given
-
-
-def explain_disagreement(
-    per_layer_support: Mapping[str, float | None],
-    *,
-    want: float = DISAGREEMENT_WANT,
-    reject: float = DISAGREEMENT_REJECT,
-    min_layers_voting: int = 2,
-) -> Disagreement:
-    """Which layers want and which reject a requirement, and whether that is worth discussing.
-
-    The rule: only layers whose support is not None (they voted) count. The requirement is
-    flagged when at least `min_layers_voting` layers voted, at least one layer's support is
-    >= `want`, and at least one *other* layer's support is <= `reject`. With MoSCoW, support is
-    the layer's must+should share (default: 60 % or more of a layer says must/should while 25 %
-    or less of another layer does); with dots, it is dots relative to the layer's favourite
-    item. Because `reject` < `want` is required, no layer can be on both sides, so "another
-    layer" needs no separate check. The lists are filled even when not flagged (e.g. too few
-    layers voted), so the grid can still colour them.
-    """
-    if not 0.0 <= reject < want <= 1.0:
-        raise ValueError("need 0 <= reject < want <= 1")
-    voted = {layer: share for layer, share in per_layer_support.items() if share is not None}
-    wanting = tuple(layer for layer, share in voted.items() if share >= want)
-    rejecting = tuple(layer for layer, share in voted.items() if share <= reject)
-    flagged = len(voted) >= max(2, min_layers_voting) and bool(wanting) and bool(rejecting)
-    return Disagreement(flagged=flagged, wanting=wanting, rejecting=rejecting)
-
-
-def disagreement(
-    per_layer_support: Mapping[str, float | None],
-    *,
-    want: float = DISAGREEMENT_WANT,
-    reject: float = DISAGREEMENT_REJECT,
-    min_layers_voting: int = 2,
-) -> bool:
-    """True when one layer wants what another layer rejects; see `explain_disagreement`."""
-    return explain_disagreement(
-        per_layer_support, want=want, reject=reject, min_layers_voting=min_layers_voting
-    ).flagged
 
 
 @dataclass(frozen=True)

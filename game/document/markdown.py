@@ -95,16 +95,18 @@ def programme(doc: Document) -> list[str]:
     )
     out += [f"### {_('Vertical support')}", ""]
     out += table(
-        ["#"] + [md(layer.label) for layer in doc.grid_layers],
-        [[str(item.rank or "–")] + [cell.text for cell in item.grid] for item in doc.requirements],
+        ["#", _("Support")] + [md(column.label) for column in doc.grid_columns],
+        [
+            [str(item.rank or "–"), item.draagvlak] + [cell.text for cell in item.grid]
+            for item in doc.requirements
+        ],
     )
     flagged = [item for item in doc.requirements if item.flagged]
     if flagged:
-        out += [f"### {_('Where the layers disagree')}", "", doc.disagreement_rule, ""]
+        out += [f"### {_('Where the layers disagree')}", "", doc.support_rule, ""]
         for item in flagged:
             out += [
-                f"- **{md(item.text)}** — {_('Wants it:')} {', '.join(item.wanting)}; "
-                f"{_('Rejects it:')} {', '.join(item.rejecting)}"
+                f"- **{md(item.text)}** — {md('; '.join(item.marks))}"
                 + (
                     f". {_('Discussion:')} {md(item.discussion_note)}"
                     if item.discussion_note

@@ -17,9 +17,11 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from game.core.anonymity import rule_text as grouping_rule
+from game.core.anonymity import with_labels
 from game.core.errors import GameError
 from game.core.models import Layer, Traject
-from game.core.tallies import DISAGREEMENT_REJECT, DISAGREEMENT_WANT
+from game.core.support import rule_text as support_rule_text
 from game.followup import selectors as followup_selectors
 from game.framework.models import RULE_FIELDS
 from game.notes import selectors as notes_selectors
@@ -27,7 +29,7 @@ from game.practice import selectors as practice_selectors
 from game.requirements import selectors as requirements_selectors
 from game.roleplay import selectors as roleplay_selectors
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -64,11 +66,12 @@ def counted(texts: list[str]) -> list[Counted]:
 
 @dataclass(frozen=True)
 class GridCell:
-    layer: str
+    column: str
     label: str
-    votes: int  # MoSCoW votes, or dots, of this layer on this requirement
-    support: float | None  # 0..1; None when the layer did not vote
-    text: str  # the cell as printed, e.g. "75% (4)" or "–"
+    votes: int  # MoSCoW votes, or dots, of this column on this requirement
+    support: float | None  # (agree + 1) / (votes + 2), 0..1; None when the column did not vote
+    text: str  # the cell as printed, e.g. "3 · 1 · 0 · 1 — 71%", or "–"
+    mark: str  # "▲", "▼", "✖" or ""
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,9 @@ class RequirementItem:
     totals: str  # localised summary of the votes
     roles: list[str]
     grid: list[GridCell]
+    draagvlak: str  # e.g. "74%", or "–" without votes
     flagged: bool
-    wanting: list[str]
-    rejecting: list[str]
+    marks: list[str]  # per marked column, e.g. "Uitvoering: veto: mostly Niet nu"
     discussion_note: str
 
 
@@ -185,8 +188,8 @@ class Document:
     vote_method: str
     requirements: list[RequirementItem]
     framework_version: int
-    grid_layers: list[LayerCount]
-    disagreement_rule: str
+    grid_columns: list[LayerCount]  # count: the column's voters
+    support_rule: str
     cases: list[CaseTest]
     framework_date: str
     framework_requirements: list[FrameworkRequirement]
@@ -209,34 +212,27 @@ def percent(value: float | None) -> str:
 
 def priority_labels() -> dict[str, str]:
     return {
-        "must": _("Must have"),
-        "should": _("Should have"),
-        "could": _("Could have"),
-        "wont": _("Won't have"),
+        "must": _("Must"),
+        "should": _("Should"),
+        "could": _("Could"),
+        "wont": _("Won't"),
     }
 
 
 def requirement_items(
-    items: list[dict], labels: dict[str, str], method: str
+    items: list[dict], columns: list[dict], method: str, labels: dict[str, str]
 ) -> list[RequirementItem]:
+    """The rows of the programme's tables from requirement results (live, or as adopted), in
+    the grid's `columns` (labelled, see game.core.anonymity.with_labels)."""
     moscow = priority_labels()
+    column_labels = {c["key"]: c["label"] for c in columns}
     result = []
     for item in items:
         if method == "moscow":
-            counts = item["totals"]["counts"]
-            totals = (
-                _("%(must)s must · %(should)s should · %(could)s could · %(wont)s won't") % counts
-            )
+            totals = moscow_summary(item["totals"]["counts"])
         else:
             totals = _("%(dots)s dots from %(layers)s layers") % item["totals"]
-        grid = []
-        for cell in item["grid"]:
-            votes = cell.get("votes", cell.get("dots", 0))
-            text = "–" if cell["support"] is None else f"{percent(cell['support'])} ({votes})"
-            grid.append(
-                GridCell(cell["layer"], labels[cell["layer"]], votes, cell["support"], text)
-            )
-        flag = item["disagreement"]
+        grid = [grid_cell(cell, column_labels[cell["column"]]) for cell in item["grid"]]
         result.append(
             RequirementItem(
                 rank=item["rank"],
@@ -245,13 +241,47 @@ def requirement_items(
                 totals=totals,
                 roles=[labels[key] for key in item["roles"]],
                 grid=grid,
-                flagged=flag["flagged"],
-                wanting=[labels[key] for key in flag["wanting"]],
-                rejecting=[labels[key] for key in flag["rejecting"]],
+                draagvlak=percent(item["draagvlak"]),
+                flagged=item["flagged"],
+                marks=[
+                    f"{column_labels[cell['column']]}: {mark_text(cell)}"
+                    for cell in item["grid"]
+                    if mark_text(cell)
+                ],
                 discussion_note=item.get("discussion_note", ""),
             )
         )
     return result
+
+
+def moscow_summary(counts: dict[str, int]) -> str:
+    labels = priority_labels()
+    return " · ".join(f"{counts[choice]} {labels[choice]}" for choice in labels)
+
+
+def mark_text(cell: dict) -> str:
+    """What game.core.support marked in a cell, in words; a veto also differs."""
+    if cell["veto"]:
+        return _("veto: mostly Niet nu")
+    if cell["apart"] == "more":
+        return _("differs: more support than the rest")
+    if cell["apart"] == "less":
+        return _("differs: less support than the rest")
+    return ""
+
+
+def grid_cell(cell: dict, label: str) -> GridCell:
+    votes = cell.get("votes", cell.get("dots", 0))
+    mark = "✖" if cell["veto"] else {"more": "▲", "less": "▼"}.get(cell["apart"] or "", "")
+    if cell["support"] is None:
+        text = "–"
+    else:
+        figures = (
+            " · ".join(str(n) for n in cell["counts"].values()) if "counts" in cell else str(votes)
+        )
+        share = percent(cell["support"]) if cell["enough"] else _("too few votes")
+        text = f"{figures} — {share}{' ' + mark if mark else ''}"
+    return GridCell(cell["column"], label, votes, cell["support"], text, mark)
 
 
 def verdict_labels() -> dict[str, str]:
@@ -378,15 +408,15 @@ def build_document(traject: Traject, *, framework_number: int | None = None) -> 
 
         adopted = traject.programme_versions.order_by("-number").first()
         if adopted is not None:
-            items = adopted.content["requirements"]
+            items, found_columns = adopted.content["requirements"], adopted.content["columns"]
             method = adopted.content["vote_method"]
         else:
-            items = [
-                r
-                for r in requirements_selectors.requirement_results(traject)
-                if r["status"] != "dropped"
-            ]
-            method = traject.vote_method
+            found = requirements_selectors.requirement_results(traject)
+            items = [r for r in found["items"] if r["status"] != "dropped"]
+            found_columns, method = found["columns"], traject.vote_method
+        grid_columns = with_labels(
+            found_columns, labels={x.key: labels[x.key] for x in joinable}, lang=lang
+        )
 
         frameworks = traject.framework_versions.order_by("-number")
         framework = (
@@ -483,16 +513,10 @@ def build_document(traject: Traject, *, framework_number: int | None = None) -> 
             ],
             programme_version=adopted.number if adopted else 0,
             vote_method=method,
-            requirements=requirement_items(items, labels, method),
+            requirements=requirement_items(items, grid_columns, method, labels),
             framework_version=framework.number if framework else 0,
-            grid_layers=by_layer,
-            disagreement_rule=_(
-                "A requirement is flagged when at least one layer gives it %(want)s support or "
-                "more while another layer gives it %(reject)s or less (counting only layers that "
-                "voted). Support is the share of must and should votes, or with dots the layer's "
-                "dots on the requirement relative to its favourite."
-            )
-            % {"want": f"{DISAGREEMENT_WANT:.0%}", "reject": f"{DISAGREEMENT_REJECT:.0%}"},
+            grid_columns=[LayerCount(c["key"], c["label"], c["voters"]) for c in grid_columns],
+            support_rule=f"{support_rule_text()} {grouping_rule(traject.min_group_size)}",
             cases=cases,
             framework_date=date_format(timezone.localtime(framework.frozen_at), "j F Y")
             if framework

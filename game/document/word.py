@@ -207,23 +207,23 @@ def programme(document, doc: Document) -> None:
     document.add_heading(_("Vertical support"), level=2)
     add_table(
         document,
-        ["#"] + [layer.label for layer in doc.grid_layers],
-        [[str(item.rank or "–")] + [cell.text for cell in item.grid] for item in doc.requirements],
+        ["#", _("Support")] + [column.label for column in doc.grid_columns],
+        [
+            [str(item.rank or "–"), item.draagvlak] + [cell.text for cell in item.grid]
+            for item in doc.requirements
+        ],
         caption=_("Requirements × layers"),
-        widths=[0.8] + [16.2 / len(doc.grid_layers)] * len(doc.grid_layers),
+        widths=[0.8, 1.6] + [14.6 / len(doc.grid_columns)] * len(doc.grid_columns),
         size=7.5,
     )
     flagged = [item for item in doc.requirements if item.flagged]
     if flagged:
         document.add_heading(_("Where the layers disagree"), level=2)
-        document.add_paragraph(doc.disagreement_rule)
+        document.add_paragraph(doc.support_rule)
         for item in flagged:
             paragraph = document.add_paragraph(style="List Bullet")
             paragraph.add_run(item.text).bold = True
-            paragraph.add_run(
-                f" — {_('Wants it:')} {', '.join(item.wanting)}; "
-                f"{_('Rejects it:')} {', '.join(item.rejecting)}"
-            )
+            paragraph.add_run(f" — {'; '.join(item.marks)}")
             if item.discussion_note:
                 paragraph.add_run(f". {_('Discussion:')} {item.discussion_note}")
 

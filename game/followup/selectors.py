@@ -1,9 +1,10 @@
-"""Reads of day 2: returning participants and their claims, the check-in answers, the version
-under review and the review summary per item, and what changed from one version to the next
-(`framework_diff`)."""
+"""Reads of day 2: whom a returning participant's typed name means and the claims, the check-in
+answers, the version under review and the review summary per item, and what changed from one
+version to the next (`framework_diff`)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 
@@ -20,9 +21,36 @@ from game.framework.selectors import (
 )
 
 
-def returning_participants(traject: Traject) -> list[Participant]:
-    """The names a returning participant picks from on a new device (everyone of the traject)."""
-    return list(traject.participants.select_related("layer").order_by("name"))
+def name_key(name: str) -> str:
+    """A name as it is compared when someone claims it on a new device: without case, accents
+    or extra spaces, because a phone's keyboard weeks later rarely types it the same way
+    ("  jose  de vries " finds "José de Vries")."""
+    letters = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(ch for ch in letters if not unicodedata.combining(ch)).split())
+
+
+def returning_participant(traject: Traject, *, name: str, layer_key: str) -> Participant:
+    """The participant of `traject` a new device means by the name and layer it typed.
+
+    Nobody sees the traject's names, so the device must know both. A name that exists only in
+    another layer is reported exactly like an unknown one ("claim_no_match"), so the answer
+    never tells who was there. Two people of the layer whose names differ only in accents or
+    case are told apart by the exact spelling (case aside); if that does not single one out,
+    the claim is refused ("claim_ambiguous") rather than made for a guess.
+    """
+    typed = name_key(name)
+    found = [
+        p for p in traject.participants.filter(layer__key=layer_key) if name_key(p.name) == typed
+    ]
+    if not found:
+        raise GameError("claim_no_match")
+    if len(found) == 1:
+        return found[0]
+    spelled = " ".join(name.split()).casefold()
+    exact = [p for p in found if p.name.casefold() == spelled]
+    if len(exact) != 1:
+        raise GameError("claim_ambiguous")
+    return exact[0]
 
 
 def claim_of(traject: Traject, claim_id: int) -> DeviceClaim:

@@ -147,7 +147,9 @@ def programme_items(programme: ProgrammeVersion) -> list[dict]:
 def current_priorities(traject: Traject) -> list[dict]:
     """Accepted requirements with their priority now, when no programme was adopted."""
     results = [
-        r for r in requirements_selectors.requirement_results(traject) if r["status"] == "accepted"
+        r
+        for r in requirements_selectors.requirement_results(traject)["items"]
+        if r["status"] == "accepted"
     ]
     return [{**r, "rank": position} for position, r in enumerate(results, start=1)]
 

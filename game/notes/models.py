@@ -98,11 +98,12 @@ class SharedPicture(models.Model):
         return f"{self.traject} v{self.version}"
 
 
-# Which part of the shared picture each prompt's clusters pre-fill (Stap 1's outcome).
 # The four parts of the shared picture, in the order they are read.
 PICTURE_FIELDS = ("what_it_is", "what_it_is_not", "shadow_sides", "obstacles")
 
 
+# Which part of the shared picture each prompt's clusters pre-fill (Stap 1's outcome); a prompt
+# missing here pre-fills nothing (notes.selectors.draft_shared_picture).
 PICTURE_SECTIONS = {
     "wat-is": "what_it_is",
     "hoe-werkt": "what_it_is",

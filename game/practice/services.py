@@ -61,8 +61,12 @@ KIND_LABELS = {
     "bsn": _("citizen service number (BSN)"),
     "email": _("e-mail address"),
     "phone": _("phone number"),
+    "iban": _("IBAN (bank account number)"),
     "postcode_house": _("postcode with house number"),
+    "address": _("address"),
+    "name": _("name"),
     "birthdate": _("date of birth"),
+    "age": _("age"),
 }
 
 

@@ -3,17 +3,20 @@ vertical support, shaped once for the screens and the document, and who sees the
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
+from django.db.models import Q
+
+from game.core.anonymity import Column, columns_of_voters
 from game.core.errors import GameError
 from game.core.models import Layer, Reveal, Traject
-from game.core.selectors import shows
+from game.core.selectors import joinable_layer_keys, shows
+from game.core.support import GroupSupport, Sides, vertical_support
 from game.core.tallies import (
     DotResult,
     MoscowResult,
     dot_ranking,
     dot_tally,
-    explain_disagreement,
     moscow_ranking,
     moscow_tally,
 )
@@ -61,56 +64,79 @@ def roles_by_requirement(traject: Traject) -> dict[int, list[str]]:
     return roles
 
 
-def requirement_results(traject: Traject) -> list[dict]:
-    """Every requirement of the traject with its priority and vertical support, ranked.
+def requirement_results(traject: Traject) -> dict:
+    """Every requirement of the traject with its priority and vertical support, ranked, and the
+    columns its grid is shown in.
 
     Open requirements (candidate, accepted) come first in ranking order (see the tallies);
-    dropped ones follow, without a rank. Votes count in the voter's own layer. The grid has
-    a cell for every joinable layer top to bottom, also where that layer did not vote (support
-    None: silence is not rejection). Plain dicts and lists only, so the same value feeds the
-    snapshots and is stored as-is in an adopted ProgrammeVersion.
+    dropped ones follow, without a rank. Votes count in the voter's own layer. The columns are
+    the joinable layers top to bottom, merged where a layer has fewer voters than the
+    traject's `min_group_size` (game.core.anonymity); every row has a cell per column, also
+    where nobody in it voted (no support: silence is not rejection). Each row carries the
+    vertical-support statistic over those columns (game.core.support). Plain dicts and lists
+    only, so the same value feeds the snapshots and is stored as-is in an adopted
+    ProgrammeVersion.
     """
-    layers = list(
-        Layer.objects.filter(joinable=True).order_by("order").values_list("key", flat=True)
-    )
+    layers = joinable_layer_keys()
     requirements = list(traject.requirements.all())
     # Tally keys sort like the requirements' own order, so ties keep the facilitator's order.
     key_of = {req.pk: f"{index:05d}" for index, req in enumerate(requirements)}
     by_key = {key_of[req.pk]: req for req in requirements}
     roles = roles_by_requirement(traject)
-    votes = RequirementVote.objects.filter(requirement__traject=traject).values_list(
-        "requirement_id", "participant__layer__key", "choice", "dots"
+    votes = list(
+        RequirementVote.objects.filter(requirement__traject=traject)
+        .filter(Q(choice__gt="") | Q(dots__gt=0))
+        .values_list(
+            "requirement_id", "participant_id", "participant__layer__key", "choice", "dots"
+        )
+    )
+    shown, column_of = columns_of_voters(
+        ((layer, participant) for _, participant, layer, _, _ in votes),
+        layers=layers,
+        min_group_size=traject.min_group_size,
     )
     method = traject.vote_method
     ranked: list[MoscowResult] | list[DotResult]
     if method == "moscow":
         tally = moscow_tally(
-            ((key_of[req], layer, choice) for req, layer, choice, _ in votes if choice),
+            (
+                (key_of[req], column_of[layer], choice)
+                for req, _, layer, choice, _ in votes
+                if choice
+            ),
             requirements=by_key,
-            layers=layers,
+            layers=column_of.values(),
         )
         ranked = moscow_ranking(tally.values())
     else:
         tally = dot_tally(
-            ((key_of[req], layer, dots) for req, layer, _, dots in votes if dots),
+            ((key_of[req], column_of[layer], dots) for req, _, layer, _, dots in votes if dots),
             items=by_key,
-            layers=layers,
+            layers=column_of.values(),
         )
         ranked = dot_ranking(tally.values())
+        backers = Counter(
+            (key_of[req], column_of[layer]) for req, _, layer, _, dots in votes if dots
+        )
 
     dropped = Requirement.Status.DROPPED
     ordered = [r for r in ranked if by_key[r.key].status != dropped]
     ordered += [r for r in ranked if by_key[r.key].status == dropped]
-    results = []
+    items = []
     for position, result in enumerate(ordered, start=1):
         requirement = by_key[result.key]
-        flag = explain_disagreement({layer: result.support[layer] for layer in layers})
-        figures = (
-            _moscow_figures(result, layers)
-            if isinstance(result, MoscowResult)
-            else _dot_figures(result, layers)
-        )
-        results.append(
+        if isinstance(result, MoscowResult):
+            sides = {c.key: Sides.of_moscow(result.by_layer[c.key].counts) for c in shown}
+            figures = _moscow_figures(result)
+        else:
+            voted = {c.key: c.voters for c in shown}
+            sides = {
+                key: Sides(agree=backers[(result.key, key)], neutral=n - backers[(result.key, key)])
+                for key, n in voted.items()
+            }
+            figures = _dot_figures(result)
+        support = vertical_support(sides)
+        items.append(
             {
                 "id": requirement.pk,
                 "rank": position if requirement.status != dropped else None,
@@ -119,45 +145,54 @@ def requirement_results(traject: Traject) -> list[dict]:
                 "roles": roles.get(requirement.pk, []),
                 "method": method,
                 **figures,
-                "disagreement": {
-                    "flagged": flag.flagged,
-                    "wanting": list(flag.wanting),
-                    "rejecting": list(flag.rejecting),
-                },
+                "draagvlak": support.draagvlak,
+                "grid": [
+                    {**cell, **_support_cell(support.groups[cell["column"]])}
+                    for cell in _cells(result, shown)
+                ],
+                "flagged": support.flagged,
                 "discussion_note": requirement.discussion_note,
             }
         )
-    return results
-
-
-def _moscow_figures(result: MoscowResult, layers: list[str]) -> dict:
     return {
-        "priority": priority_label(result.score),
-        "totals": {"votes": result.total, "counts": result.counts, "score": result.score},
-        "grid": [
-            {
-                "layer": layer,
-                "votes": result.by_layer[layer].total,
-                "counts": result.by_layer[layer].counts,
-                "support": result.by_layer[layer].support,  # must + should share, 0..1
-            }
-            for layer in layers
-        ],
+        "columns": [column.as_dict() for column in shown],
+        "items": items,
     }
 
 
-def _dot_figures(result: DotResult, layers: list[str]) -> dict:
+def _cells(result: MoscowResult | DotResult, shown: list[Column]) -> list[dict]:
+    if isinstance(result, MoscowResult):
+        return [
+            {
+                "column": c.key,
+                "votes": result.by_layer[c.key].total,
+                "counts": result.by_layer[c.key].counts,
+            }
+            for c in shown
+        ]
+    return [{"column": c.key, "dots": result.by_layer[c.key].dots} for c in shown]
+
+
+def _support_cell(group: GroupSupport) -> dict:
+    return {
+        "support": group.p,  # (agree + 1) / (votes + 2), 0..1; None when nobody here voted
+        "enough": group.enough,
+        "apart": group.apart,
+        "veto": group.veto,
+    }
+
+
+def _moscow_figures(result: MoscowResult) -> dict:
+    return {
+        "priority": priority_label(result.score),
+        "totals": {"votes": result.total, "counts": result.counts, "score": result.score},
+    }
+
+
+def _dot_figures(result: DotResult) -> dict:
     return {
         "priority": None,  # dots rank, they do not label
         "totals": {"dots": result.total, "layers": result.layers_with_dots},
-        "grid": [
-            {
-                "layer": layer,
-                "dots": result.by_layer[layer].dots,
-                "support": result.by_layer[layer].support,  # relative to the layer's favourite
-            }
-            for layer in layers
-        ],
     }
 
 

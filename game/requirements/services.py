@@ -13,7 +13,7 @@ from django.utils import timezone
 from game.core.bursts import Burst, only
 from game.core.dots import place_dots
 from game.core.errors import GameError
-from game.core.models import Layer, Participant, Traject
+from game.core.models import Participant, Traject
 from game.core.tallies import (
     MOSCOW_CHOICES,
 )
@@ -267,10 +267,11 @@ def adopt_programme(*, traject: Traject) -> ProgrammeVersion:
     """Freeze the accepted requirements as version n + 1 of the gedeeld programma van eisen.
 
     The content is a self-contained snapshot (texts, priorities, totals, roles, grid and
-    disagreement as they were at this moment), so later rephrasing or votes never change what
+    vertical support as they were at this moment), so later rephrasing or votes never change what
     was adopted; earlier versions are never touched.
     """
-    accepted = [r for r in requirement_results(traject) if r["status"] == "accepted"]
+    results = requirement_results(traject)
+    accepted = [r for r in results["items"] if r["status"] == "accepted"]
     if not accepted:
         raise GameError("nothing_accepted")
     number = (traject.programme_versions.aggregate(last=Max("number"))["last"] or 0) + 1
@@ -280,9 +281,7 @@ def adopt_programme(*, traject: Traject) -> ProgrammeVersion:
         "adopted_at": adopted_at.isoformat(),
         "case": traject.case.key if traject.case_id else None,
         "vote_method": traject.vote_method,
-        "layers": list(
-            Layer.objects.filter(joinable=True).order_by("order").values_list("key", flat=True)
-        ),
+        "columns": results["columns"],
         "requirements": [
             {**{k: v for k, v in item.items() if k != "status"}, "rank": position}
             for position, item in enumerate(accepted, start=1)

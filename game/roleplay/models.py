@@ -62,6 +62,11 @@ class RoleAssignment(models.Model):
         default=False, help_text="Set by the facilitator rather than dealt."
     )
     dealt_at = models.DateTimeField(default=timezone.now)
+    # The seed of the deal that made this row: every row of one deal carries the same seed, so
+    # dealing it again with the same participants reproduces the assignment (a dispute, a bug
+    # report). It stays when the facilitator changes the role by hand (see `overridden`), and
+    # is null on a row the facilitator made for a latecomer, which no deal produced.
+    deal_seed = models.PositiveBigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["traject", "participant"]

@@ -20,6 +20,15 @@ def played_role(participant: Participant) -> Layer | None:
     return row.role if row else None
 
 
+def deal_seed(traject: Traject) -> int | None:
+    """The seed of the traject's current deal (to reproduce it), or None before the first deal.
+
+    Every row of a deal carries it; a row the facilitator made for a latecomer carries none.
+    """
+    seeds = traject.role_assignments.exclude(deal_seed=None).values_list("deal_seed", flat=True)
+    return seeds.first()
+
+
 def revealed_developments(traject: Traject) -> list[Development]:
     """The developments the room has seen, in order (for the screen, phones and document)."""
     if traject.case_id is None:

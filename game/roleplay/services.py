@@ -7,6 +7,8 @@ live layer localises.
 
 from __future__ import annotations
 
+import secrets
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,14 +25,25 @@ REACTION_MAX = 500
 WISH_MAX = 200
 
 
+# Seeds stay below this, small enough for the facilitator to type one back (roles.deal).
+SEED_MAX = 2**31 - 1
+
+
 @transaction.atomic
-def deal_roles(*, traject: Traject, seed: int) -> dict[int, str]:
+def deal_roles(*, traject: Traject, seed: int | None = None) -> dict[int, str]:
     """Deal every participant a played role, replacing all earlier assignments (a re-deal).
 
     Every layer is a role of the case (the joinable ones and the inwoner), so the guarantees of
     `game.roles.assign_roles` hold: nobody plays their own layer, someone plays the inwoner,
     groups stay even and people play far from home. Returns {participant_id: role_key}.
+
+    Without a seed every deal draws a fresh one, so two trajecten with the same room do not get
+    the same assignment, and a re-deal is a real re-deal. The seed, drawn or given, is stored
+    on every row of the deal (`RoleAssignment.deal_seed`): dealing it again to the same
+    participants gives the same assignment.
     """
+    if seed is None:
+        seed = secrets.randbelow(SEED_MAX)
     layers = list(Layer.objects.order_by("order"))
     line = [layer.key for layer in layers]
     people = list(traject.participants.values_list("pk", "layer__key"))
@@ -41,7 +54,9 @@ def deal_roles(*, traject: Traject, seed: int) -> dict[int, str]:
     traject.role_assignments.all().delete()
     now = timezone.now()
     RoleAssignment.objects.bulk_create(
-        RoleAssignment(traject=traject, participant_id=pid, role=by_key[key], dealt_at=now)
+        RoleAssignment(
+            traject=traject, participant_id=pid, role=by_key[key], dealt_at=now, deal_seed=seed
+        )
         for pid, key in sorted(dealt.items())
     )
     return dealt

@@ -19,6 +19,7 @@ from game.notes import selectors as notes_selectors
 from game.notes import services as notes_services
 from game.notes.models import DotVote, Note, Prompt
 from sessions.arguments import Args, Dots, Id, Key, Line, Text
+from sessions.columns import ResultColumn, labelled_columns
 from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
 from sessions.sections import NoPersonal, View, section
 
@@ -241,13 +242,14 @@ class DotCluster(TypedDict):
     name: str
     notes: list[str]
     total: int | None  # once shown
-    by_layer: dict[str, int] | None  # once shown, and to the console only
+    by_column: dict[str, int] | None  # once shown, and to the console only
 
 
 class DotsBoard(TypedDict):
     per_participant: int
     revealed: bool
     clusters: list[DotCluster]
+    columns: list[ResultColumn] | None  # of by_column (game.core.anonymity); the console's
 
 
 class DotsState(TypedDict):
@@ -265,6 +267,8 @@ def dots(view: View) -> tuple[DotsState, dict[int, DotsMine]]:
     shown = core_selectors.shows(traject, Reveal.What.DOTS, view.audience)
     ranked = notes_selectors.cluster_results(traject) if shown else []
     totals = {r.key: r for r in ranked}
+    split = shown and core_selectors.shows_by_layer(view.audience)
+    columns, per_column = notes_selectors.dots_per_column(traject) if split else ([], {})
     if shown:  # the game's ranking (ties included); while hidden, the order says nothing
         position = {r.key: n for n, r in enumerate(ranked)}
         clusters.sort(key=lambda c: position[str(c.pk)])
@@ -278,12 +282,11 @@ def dots(view: View) -> tuple[DotsState, dict[int, DotsMine]]:
                     "name": c.name,
                     "notes": [n.text for n in c.notes.all()],
                     "total": totals[str(c.pk)].total if shown else None,
-                    "by_layer": {k: v.dots for k, v in totals[str(c.pk)].by_layer.items()}
-                    if shown and core_selectors.shows_by_layer(view.audience)
-                    else None,
+                    "by_column": per_column[str(c.pk)] if split else None,
                 }
                 for c in clusters
             ],
+            "columns": labelled_columns(columns, view.lang) if split else None,
         }
     }
     personal: dict[int, dict] = {}

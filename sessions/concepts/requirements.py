@@ -15,13 +15,15 @@ from typing_extensions import TypedDict
 
 from game.core import selectors as core_selectors
 from game.core import services as core_services
+from game.core.anonymity import rule_text as grouping_rule
 from game.core.models import Layer, Reveal
-from game.core.tallies import DISAGREEMENT_REJECT, DISAGREEMENT_WANT
+from game.core.support import rule_text as support_rule
 from game.requirements import selectors as requirements_selectors
 from game.requirements import services as requirements_services
 from game.requirements.models import RequirementVote
 from sessions.arguments import Args, Dots, Id, Ids, Line, NoArgs, Text
-from sessions.concepts.roleplay import LayerLabel, layer_labels
+from sessions.columns import ResultColumn, labelled_columns
+from sessions.concepts.roleplay import layer_labels
 from sessions.models import LiveSession
 from sessions.registry import FACILITATOR, PARTICIPANT, Actor, Context, bulk_command, command, me
 from sessions.sections import NoPersonal, View, section
@@ -243,20 +245,23 @@ def prioritise(view: View) -> tuple[VotingState, dict[int, VotingMine]]:
 # The rows of requirements_selectors.requirement_results: one shape per voting method.
 
 
-class Disagreement(TypedDict):
-    flagged: bool
-    wanting: list[str]  # layer keys
-    rejecting: list[str]
-
-
 class ResultRow(TypedDict):
     id: int
     rank: int | None  # None when dropped
     text: str
     status: str
     roles: list[str]  # role keys
-    disagreement: Disagreement
+    draagvlak: float | None  # game.core.support: geometric mean of the columns' support
+    flagged: bool  # a column differs or vetoes
     discussion_note: str
+
+
+class SupportCell(TypedDict):
+    column: str  # a key of Results.columns
+    support: float | None  # (agree + 1) / (votes + 2); None when nobody in the column voted
+    enough: bool  # enough votes to be marked at all
+    apart: Literal["more", "less"] | None
+    veto: bool
 
 
 class MoscowTotals(TypedDict):
@@ -265,11 +270,9 @@ class MoscowTotals(TypedDict):
     score: float | None
 
 
-class MoscowCell(TypedDict):
-    layer: str
+class MoscowCell(SupportCell):
     votes: int
-    counts: dict[str, int]
-    support: float | None
+    counts: dict[str, int]  # must, should, could, wont
 
 
 class MoscowRow(ResultRow):
@@ -284,10 +287,8 @@ class DotTotals(TypedDict):
     layers: int
 
 
-class DotCell(TypedDict):
-    layer: str
+class DotCell(SupportCell):
     dots: int
-    support: float | None
 
 
 class DotRow(ResultRow):
@@ -297,16 +298,12 @@ class DotRow(ResultRow):
     grid: list[DotCell]
 
 
-class Thresholds(TypedDict):
-    want: float
-    reject: float
-
-
 class Results(TypedDict):
-    layers: list[LayerLabel]  # the joinable ones, top to bottom
+    columns: list[ResultColumn]  # joinable layers top to bottom, merged below the smallest group
     role_labels: dict[str, str]
     items: list[MoscowRow | DotRow]
-    thresholds: Thresholds
+    rule: str  # game.core.support's rule in words, for the help under the grid
+    grouping: str  # game.core.anonymity's rule in words, with the traject's smallest group
 
 
 class ResultsState(TypedDict):
@@ -320,13 +317,14 @@ def results(view: View) -> tuple[ResultsState, dict[int, NoPersonal]]:
     if not requirements_selectors.results_shown(traject, view.audience, voting=voting):
         return {"results": None}, {}
     every_layer = layer_labels(view.lang)
+    found = requirements_selectors.requirement_results(traject)
     return {
         "results": {
-            "layers": [layer for layer in every_layer if layer["joinable"]],
+            "columns": labelled_columns(found["columns"], view.lang),
             "role_labels": {layer["key"]: layer["label"] for layer in every_layer},
-            "items": requirements_selectors.requirement_results(traject),
-            # The disagreement rule's thresholds (shares 0..1), for the help text under the grid.
-            "thresholds": {"want": DISAGREEMENT_WANT, "reject": DISAGREEMENT_REJECT},
+            "items": found["items"],
+            "rule": support_rule(),
+            "grouping": grouping_rule(traject.min_group_size),
         }
     }, {}
 
@@ -402,25 +400,27 @@ def strings() -> dict:
         "ranking": _("Ranking"),
         "grid_caption": _("Vertical support: how each layer voted"),
         "grid_help_moscow": _(
-            "Each cell: the share of that layer's votes that said must or should, with the "
-            "number of votes."
+            "Each cell: how many in that column said Moet · Zou moeten · Zou kunnen · Niet nu, "
+            "and their support."
         ),
         "grid_help_dots": _(
-            "Each cell: that layer's dots on this requirement compared with the requirement it "
-            "gave the most dots, with the number of dots."
+            "Each cell: that column's dots on this requirement, and the support of those who "
+            "gave it dots among those who voted."
         ),
+        "too_few_columns": _("Too few votes to show the layers separately."),
         "col_requirement": _("Requirement"),
         "col_priority": _("Priority"),
+        "col_draagvlak": _("Support"),
         "flagged": _("Layers differ"),
         "did_not_vote": _("did not vote"),
-        "n_of_total": _("%(n)s of %(total)s"),
-        "wants": _("wants it"),
-        "rejects": _("rejects it"),
-        "flag": _("Layers differ: want it — %(wanting)s; reject it — %(rejecting)s"),
-        "flag_rule": _(
-            "Flagged for discussion when at least one layer's support is %(want)s or more and "
-            "another layer's is %(reject)s or less, counting only layers that voted."
-        ),
+        "too_few_votes": _("too few votes"),
+        "apart_more": _("differs: more support than the rest"),
+        "apart_less": _("differs: less support than the rest"),
+        "veto": _("veto: mostly Niet nu"),
+        "legend_apart": _("differs from the other layers"),
+        "legend_veto": _("veto"),
+        "flag": _("Differs: %(columns)s"),
+        "draagvlak": _("support %(pct)s"),
         "score": _("score %(score)s of 3"),
         "votes_total": _("Votes: %(n)s"),
         "layers_with_dots": _("Layers with dots: %(n)s"),

@@ -7,7 +7,6 @@ and wishes per role without names.
 
 from __future__ import annotations
 
-import secrets
 from typing import Annotated, NotRequired
 
 from django.utils.translation import gettext as _
@@ -28,19 +27,17 @@ from sessions.sections import NoPersonal, View, section
 # its input commands and its client view in static/js/views/roleplay.js.
 PHASE_KINDS = ("roles", "case", "reactions", "wishes")
 
-SEED_MAX = 2**31 - 1
-
 
 class RolesDeal(Args):
-    seed: Annotated[int, Field(ge=0, le=SEED_MAX)] | None = None
+    seed: Annotated[int, Field(ge=0, le=roleplay_services.SEED_MAX)] | None = None
 
 
 @command("roles.deal", audiences={FACILITATOR}, args=RolesDeal)
 def deal_roles(ctx: Context, args: RolesDeal) -> bool:
-    """Deal (or re-deal) the roles; without a seed each deal is a fresh draw. A retried command
-    id is not applied twice (dispatch), so a fresh seed cannot deal twice by accident."""
-    seed = args.seed if args.seed is not None else secrets.randbelow(SEED_MAX)
-    roleplay_services.deal_roles(traject=ctx.live.traject, seed=seed)
+    """Deal (or re-deal) the roles; without a seed each deal is a fresh draw (the service draws
+    and stores it). A retried command id is not applied twice (dispatch), so a fresh seed
+    cannot deal twice by accident."""
+    roleplay_services.deal_roles(traject=ctx.live.traject, seed=args.seed)
     return True
 
 

@@ -12,12 +12,10 @@ from django.utils.translation import gettext as _
 from typing_extensions import TypedDict
 
 from game.core import selectors as core_selectors
-from game.core.models import Layer
-from game.core.tallies import statement_tally
 from game.statements import selectors as statements_selectors
 from game.statements import services as statements_services
-from game.statements.models import StatementAnswer
 from sessions.arguments import Args, Id, Line
+from sessions.columns import ResultColumn, labelled_columns
 from sessions.models import LiveSession
 from sessions.registry import FACILITATOR, PARTICIPANT, Actor, Context, bulk_command, command
 from sessions.sections import View, section
@@ -74,10 +72,6 @@ def answer_statements(live: LiveSession, items: list[tuple[Actor, Answer]]) -> l
     return statements_services.answer_statements(traject=live.traject, answers=answers)
 
 
-def layer_keys() -> list[str]:
-    return list(Layer.objects.filter(joinable=True).values_list("key", flat=True))
-
-
 class Tally(TypedDict):
     counts: dict[str, int]
     total: int
@@ -90,7 +84,9 @@ class CurrentStatement(TypedDict):
     status: str
     answered: int
     results: Tally | None
-    by_layer: dict[str, Tally] | None
+    # The console's split per layer, in columns of enough voters (game.core.anonymity).
+    columns: list[ResultColumn] | None
+    by_column: dict[str, Tally] | None
 
 
 class StatementRow(TypedDict):
@@ -117,25 +113,21 @@ def statements(view: View) -> tuple[StatementsState, dict[int, StatementsMine]]:
     shared: dict = {"statement": None}
     personal: dict[int, dict] = {}
     if current is not None:
-        answers = list(
-            StatementAnswer.objects.filter(statement=current).values_list(
-                "participant_id", "participant__layer__key", "answer"
-            )
-        )
+        answers = statements_selectors.statement_answers(current)
         shown = statements_selectors.results_shown(current, view.audience)
-        result = statement_tally(((layer, a) for _, layer, a in answers), layers=layer_keys())
+        result = answers.result
+        split = core_selectors.shows_by_layer(view.audience)
         shared["statement"] = {
             "id": current.pk,
             "text": current.text,
             "status": current.status,
             "answered": result.overall.total,
             "results": asdict(result.overall) if shown else None,
-            "by_layer": {k: asdict(v) for k, v in result.by_layer.items()}
-            if core_selectors.shows_by_layer(view.audience)
-            else None,
+            "columns": labelled_columns(answers.columns, view.lang) if split else None,
+            "by_column": {k: asdict(v) for k, v in result.by_layer.items()} if split else None,
         }
         if view.audience == PARTICIPANT:
-            personal = {pid: {"answer": answer} for pid, _, answer in answers}
+            personal = {pid: {"answer": answer} for pid, answer in answers.mine.items()}
     if view.audience == FACILITATOR:
         shared["statements"] = [
             {"id": s.pk, "text": s.text, "status": s.status} for s in traject.statements.all()

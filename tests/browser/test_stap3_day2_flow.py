@@ -2,10 +2,11 @@
 with a phone number in it, sees that pointed out and confirms it is fine; the console picks the
 case, the phones judge it and the projector's grid counts the verdicts; the console agrees on a
 beslisregel and freezes the kader as version 1. Weeks later a day-2 session opens: one phone
-resumes in its own browser, another claims its name from a new browser and is let in once the
-console confirms its check code; a check-in answer reaches the projector's wall without a
-name and a typed one is sent when the console moves on; their reviews reach the console, and
-the console's revision shows on the phones as before → after.
+resumes in its own browser, another claims its name from a new browser (typing it and its
+layer: the page lists nobody) and is let in once the console confirms its check code; a
+check-in answer reaches the projector's wall without a name and a typed one is sent when the
+console moves on; their reviews reach the console, and the console's revision shows on the
+phones as before → after.
 
 Controls are found by ids and data attributes rather than their words, so the test holds in
 either language and while a translation is being revised."""
@@ -69,7 +70,7 @@ def goto(console, pages, phase: str) -> None:
 
 
 def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_day_2(
-    app_server, facilitator_page, new_context, screenshot
+    app_server, facilitator_page, new_context, screenshot, check_a11y
 ):
     out = app_server.shell(OPEN_TRAJECT.replace("REQUIREMENTS", json.dumps(REQUIREMENTS)))
     opened = json.loads(out.strip().splitlines()[-1])
@@ -168,11 +169,26 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
     anouk.goto(app_server.url(f"/j/{code}/"))
     expect(anouk.locator("#me-name")).to_have_text("Anouk")
     expect(anouk.locator("#phase-title")).to_have_text("Welkom terug")
-    # Bram comes back on a new device: he claims his name and shows the check code.
+    # Bram comes back on a new device. The page names nobody from day 1: he types his name
+    # and chooses his layer; a wrong layer gets the same answer as an unknown name.
     bram_again = phone_page(new_context)
     bram_again.goto(app_server.url(f"/j/{code}/"))
-    claim = bram_again.locator("#claim-name option", has_text="Bram").get_attribute("value")
-    bram_again.locator("#claim-name").select_option(claim)
+    for name in ("Anouk", "Bram"):
+        expect(bram_again.locator("body")).not_to_contain_text(name)
+    name_field = bram_again.locator("#id_claim-name")
+    expect(name_field).to_have_attribute("autocomplete", "name")
+    name_field.fill("  bram ")
+    bram_again.locator('input[name="claim-layer"][value="raad"]').check()
+    bram_again.locator(".returning button[type=submit]").click()
+    error = bram_again.locator("#id_claim-name_error")
+    expect(error).to_be_visible()
+    expect(name_field).to_have_attribute("aria-describedby", "id_claim-name_error")
+    expect(name_field).to_have_value("  bram ")
+    expect(bram_again.locator("body")).not_to_contain_text("Anouk")
+    check_a11y(bram_again, "day-2 join page with a claim that found nobody")
+    assert_no_horizontal_overflow(bram_again)
+    screenshot(bram_again, "phone-day2-claim-not-found", full_page=True)
+    bram_again.locator('input[name="claim-layer"][value="uitvoering"]').check()
     bram_again.locator(".returning button[type=submit]").click()
     check_code = bram_again.locator(".check-code").inner_text().strip()
     assert re.fullmatch(r"\d{4}", check_code), check_code

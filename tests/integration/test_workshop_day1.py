@@ -11,6 +11,7 @@ known in advance and asserted exactly.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -72,22 +73,18 @@ STATEMENT_RESULT = {
 }
 
 
-def one_answer(answer: str) -> dict:
-    counts = {"eens": 0, "oneens": 0, "weet-niet": 0} | {answer: 1}
-    return {"counts": counts, "total": 1, "percentages": {k: v * 100 for k, v in counts.items()}}
-
-
-STATEMENT_BY_LAYER = {
-    "raad": one_answer("eens"),
-    "bestuur": one_answer("eens"),
-    "directie": one_answer("oneens"),
-    "management": one_answer("weet-niet"),
-    "beleid": one_answer("oneens"),
-    "teamleiding": one_answer("weet-niet"),
-    "uitvoering": {
-        "counts": {"eens": 1, "oneens": 1, "weet-niet": 0},
-        "total": 2,
-        "percentages": {"eens": 50, "oneens": 50, "weet-niet": 0},
+# The console's split per layer, in the columns of game.core.anonymity (see COLUMNS below):
+# the top five layers (one answer each) together, and the team leader with the professionals.
+STATEMENT_BY_COLUMN = {
+    "raad+bestuur+directie+management+beleid": {
+        "counts": {"eens": 2, "oneens": 2, "weet-niet": 1},
+        "total": 5,
+        "percentages": {"eens": 40, "oneens": 40, "weet-niet": 20},
+    },
+    "teamleiding+uitvoering": {
+        "counts": {"eens": 1, "oneens": 1, "weet-niet": 1},
+        "total": 3,
+        "percentages": {"eens": 34, "oneens": 33, "weet-niet": 33},
     },
 }
 
@@ -226,17 +223,17 @@ COUNTS = {
 SCORES = {"R1": 2.75, "R3": 2.5, "R4": 2.0, "R2": 1.75, "R5": 0.625}
 PRIORITIES = {"R1": "must", "R3": "must", "R4": "should", "R2": "should", "R5": "could"}
 MOSCOW = ("must", "should", "could", "wont")
-ABOVE_UITVOERING = JOINABLE[:-1]
-DISAGREEMENTS = {
-    "R1": {"flagged": False, "wanting": JOINABLE, "rejecting": []},
-    "R3": {"flagged": False, "wanting": JOINABLE, "rejecting": []},
-    # The professionals split must / could: 50 % support is neither wanting nor rejecting.
-    "R4": {"flagged": False, "wanting": ABOVE_UITVOERING, "rejecting": []},
-    # The one requirement for discussion: every layer above wants it, the professionals reject it.
-    "R2": {"flagged": True, "wanting": ABOVE_UITVOERING, "rejecting": ["uitvoering"]},
-    # Nobody wants it, so nobody disagrees.
-    "R5": {"flagged": False, "wanting": [], "rejecting": JOINABLE},
-}
+# One voter in most layers: no layer is a column of its own. Raad + college (2 voters) merge
+# with their neighbour, the organisation; team leader and the two professionals make three.
+TOP, FLOOR = JOINABLE[:5], JOINABLE[5:]
+COLUMNS = {"+".join(TOP): TOP, "+".join(FLOOR): FLOOR}
+COLUMN_LABELS = [
+    "Bestuur (raad + college) + Organisatie (directie + management + beleid)",
+    "Uitvoering (teamleiding + professionals)",
+]
+# The one requirement for discussion: the floor says Niet nu (a veto), so the two columns
+# differ. R4's lone Zou kunnen is neutral: no mark. (Two columns: each differs from the other.)
+MARKS = {"R2": {"+".join(TOP): ("more", False), "+".join(FLOOR): ("less", True)}}
 DISCUSSION_NOTE = "De raad wil verantwoording; de professionals vrezen extra administratie."
 REPHRASED = "Elke afwijking wordt kort vastgelegd en achteraf samen met het wijkteam besproken"
 REASON = "De professionals wezen verantwoorden aan de raad af; samen bespreken wel"
@@ -269,7 +266,8 @@ async def play_stellingen(room: Room) -> None:
     seen = await room.sync(await room.all_phones(answer))
     # Before the reveal only the console sees the result; the room sees how many answered.
     assert seen.console["statement"]["results"] == STATEMENT_RESULT
-    assert seen.console["statement"]["by_layer"] == STATEMENT_BY_LAYER
+    assert seen.console["statement"]["by_column"] == STATEMENT_BY_COLUMN
+    assert [c["key"] for c in seen.console["statement"]["columns"]] == list(COLUMNS)
     for index, message in enumerate(seen.phones):
         assert message["me"]["answer"] == ANSWERS[index]
         assert message["state"]["statement"]["answered"] == 8
@@ -280,8 +278,17 @@ async def play_stellingen(room: Room) -> None:
     for state in seen.room:
         assert state["statement"]["status"] == "revealed"
         assert state["statement"]["results"] == STATEMENT_RESULT
-        assert state["statement"]["by_layer"] is None  # the per-layer breakdown is the console's
-    assert seen.console["statement"]["by_layer"] == STATEMENT_BY_LAYER
+        assert state["statement"]["by_column"] is None  # the per-layer split is the console's
+        assert state["statement"]["columns"] is None
+    assert seen.console["statement"]["by_column"] == STATEMENT_BY_COLUMN
+
+
+def dots_by_column(cluster: str) -> dict[str, int]:
+    """DOTS_BY_LAYER summed into the columns the console shows (every layer voted)."""
+    return {
+        column: sum(DOTS_BY_LAYER[cluster][layer] for layer in layers)
+        for column, layers in COLUMNS.items()
+    }
 
 
 async def play_notes_and_clusters(room: Room) -> dict[str, int]:
@@ -354,7 +361,7 @@ async def play_dots_and_picture(room: Room, cluster_ids: dict[str, int]) -> None
     console_totals = {c["id"]: c for c in seen.console["dots"]["clusters"]}
     for key, cluster in cluster_ids.items():
         assert console_totals[cluster]["total"] == DOT_TOTALS[key]
-        assert console_totals[cluster]["by_layer"] == DOTS_BY_LAYER[key]
+        assert console_totals[cluster]["by_column"] == dots_by_column(key)
 
     seen = await room.sync(await room.console.do("dots.reveal", {"revealed": True}))
     for state in seen.room:
@@ -363,11 +370,11 @@ async def play_dots_and_picture(room: Room, cluster_ids: dict[str, int]) -> None
         assert {c["id"]: c["total"] for c in clusters} == {
             cluster_ids[key]: total for key, total in DOT_TOTALS.items()
         }
-        assert {c["by_layer"] for c in clusters} == {None}
+        assert {c["by_column"] for c in clusters} == {None}
         ranked = sorted(clusters, key=lambda c: -c["total"])
         assert [c["name"] for c in ranked] == [CLUSTERS[key] for key in DOT_RANKING]
-    assert {c["id"]: c["by_layer"] for c in seen.console["dots"]["clusters"]} == {
-        cluster_ids[key]: by_layer for key, by_layer in DOTS_BY_LAYER.items()
+    assert {c["id"]: c["by_column"] for c in seen.console["dots"]["clusters"]} == {
+        cluster_ids[key]: dots_by_column(key) for key in DOTS_BY_LAYER
     }
 
     seen = await room.goto("stap1", "beeld")
@@ -515,22 +522,32 @@ async def prioritise(room: Room, requirement_ids: dict[str, int]) -> None:
 
 
 def grid(key: str) -> list[dict]:
-    """The requirements × layers row of `key`, re-tallied from the vote table."""
+    """The requirements × columns row of `key`, re-tallied from the vote table: per column the
+    counts and the smoothed support (agree + 1) / (votes + 2)."""
     cells = []
-    for layer in JOINABLE:
+    for column, layers in COLUMNS.items():
         counts = Counter(
-            choice for (_, own), choice in zip(PEOPLE, VOTES[key], strict=True) if own == layer
+            choice for (_, own), choice in zip(PEOPLE, VOTES[key], strict=True) if own in layers
         )
         votes = counts.total()
+        apart, veto = MARKS.get(key, {}).get(column, (None, False))
         cells.append(
             {
-                "layer": layer,
+                "column": column,
                 "votes": votes,
                 "counts": {choice: counts[choice] for choice in MOSCOW},
-                "support": (counts["must"] + counts["should"]) / votes,
+                "support": (counts["must"] + counts["should"] + 1) / (votes + 2),
+                "enough": votes >= 3,
+                "apart": apart,
+                "veto": veto,
             }
         )
     return cells
+
+
+def draagvlak(key: str) -> float:
+    shares = [cell["support"] for cell in grid(key)]
+    return math.exp(sum(math.log(share) for share in shares) / len(shares))
 
 
 def expected_results(
@@ -550,7 +567,8 @@ def expected_results(
             "priority": PRIORITIES[key],
             "totals": {"votes": 8, "counts": COUNTS[key], "score": SCORES[key]},
             "grid": grid(key),
-            "disagreement": DISAGREEMENTS[key],
+            "draagvlak": draagvlak(key),
+            "flagged": key in MARKS,
             "discussion_note": DISCUSSION_NOTE if key == "R2" else "",
         }
         for rank, key in enumerate(open_ones + dropped, start=1)
@@ -565,19 +583,23 @@ async def show_results(room: Room, requirement_ids: dict[str, int], played: list
     expected = expected_results(requirement_ids, played, statuses=candidates)
     for state in [seen.console, *seen.room]:
         results = state["results"]
-        assert [layer["key"] for layer in results["layers"]] == JOINABLE
+        assert [c["key"] for c in results["columns"]] == list(COLUMNS)
+        assert [c["label"] for c in results["columns"]] == COLUMN_LABELS
         assert results["items"] == expected
     # A few cells spelled out, so the table above is not only checked against itself.
     items = {item["id"]: item for item in seen.phones[0]["state"]["results"]["items"]}
     r2_professionals = items[requirement_ids["R2"]]["grid"][-1]
     assert r2_professionals == {
-        "layer": "uitvoering",
-        "votes": 2,
-        "counts": {"must": 0, "should": 0, "could": 0, "wont": 2},
-        "support": 0.0,
+        "column": "teamleiding+uitvoering",
+        "votes": 3,
+        "counts": {"must": 0, "should": 1, "could": 0, "wont": 2},
+        "support": 0.4,
+        "enough": True,
+        "apart": "less",
+        "veto": True,
     }
-    assert items[requirement_ids["R4"]]["grid"][-1]["support"] == 0.5
-    assert [item["disagreement"]["flagged"] for item in items.values()].count(True) == 1
+    assert items[requirement_ids["R4"]]["grid"][-1]["support"] == 0.6
+    assert [item["flagged"] for item in items.values()].count(True) == 1
 
 
 @database_sync_to_async
@@ -626,7 +648,8 @@ async def adopt(room: Room, live, requirement_ids: dict[str, int], played: list[
     assert [r["roles"] for r in content["requirements"]] == [
         roles_of(key, played) for key in ("R1", "R3", "R4", "R2")
     ]
-    assert content["requirements"][-1]["disagreement"] == DISAGREEMENTS["R2"]
+    assert [c["key"] for c in content["columns"]] == list(COLUMNS)
+    assert content["requirements"][-1]["grid"] == grid("R2")
     assert content["requirements"][-1]["discussion_note"] == DISCUSSION_NOTE
     assert [(r.text_before, r.text_after, r.reason) for r in revisions] == [
         (REQUIREMENTS["R2"], REPHRASED, REASON)

@@ -750,8 +750,7 @@ async def freeze(room: Room, ids: Ids, programme: dict, traject_id: int) -> dict
 
 # --- Dag 2 ------------------------------------------------------------------------------------
 
-_OPTION = re.compile(r'<option value="(\d+)">([^<]*)</option>')
-_NAMES = re.compile(r'<select id="claim-name" name="claim">(.*?)</select>', re.S)
+_CLAIM_FORM = re.compile(r'<input type="hidden" name="form" value="claim">')
 _CHECK_CODE = re.compile(r'<p class="check-code">(\d{4})</p>')
 
 
@@ -795,21 +794,18 @@ async def come_back(
         assert first["me"]["name"] == before.name
         phones.append(phone)
 
-    # A new browser: it picks its name from the traject's names and waits for the facilitator.
+    # A new browser: the page names nobody from day 1, so it types its name (in other case and
+    # spacing) and chooses its layer, and waits for the facilitator.
     name, layer = PEOPLE[NEW_BROWSER]
     pid = day_one.phones[NEW_BROWSER].pid
     browser = Browser(server.url)
     page = await asyncio.to_thread(browser.get, f"/j/{code}/")
     assert page.status == 200 and page.path == f"/j/{code}/", (page.url, page.text[:500])
-    names = _NAMES.search(page.text)
-    assert names, page.text[:2000]
-    assert _OPTION.findall(names.group(1)) == [
-        (str(seat.pid), f"{seat.name} — {LABELS[PEOPLE[i][1]]}")
-        for i, seat in sorted(enumerate(day_one.phones), key=lambda pair: pair[1].name)
-    ]
-    wait = await asyncio.to_thread(
-        browser.post, f"/j/{code}/", {"csrfmiddlewaretoken": page.csrf_token(), "claim": str(pid)}
-    )
+    assert _CLAIM_FORM.search(page.text), page.text[:2000]
+    assert [person for person, _ in PEOPLE if person in page.text] == []
+    fields = {"csrfmiddlewaretoken": page.csrf_token(), "form": "claim"}
+    typed = {"claim-name": f"  {name.upper()} ", "claim-layer": layer}
+    wait = await asyncio.to_thread(browser.post, f"/j/{code}/", fields | typed)
     assert wait.status == 200 and wait.path == f"/j/{code}/", (wait.url, wait.text[:500])
     check_code = _CHECK_CODE.search(wait.text)
     assert check_code and name in wait.text, wait.text[:2000]

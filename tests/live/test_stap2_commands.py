@@ -6,6 +6,7 @@ import pytest
 from channels.db import database_sync_to_async
 
 from game.requirements.models import ProgrammeVersion, Requirement, RequirementVote
+from game.roleplay import selectors as roleplay_selectors
 from game.roleplay.models import Reaction, RoleAssignment, Wish
 from tests.live.helpers import connect, reply_to, send
 from tests.live.test_live_session import facilitator_socket, paths
@@ -122,6 +123,21 @@ def db(query):
     return query()
 
 
+async def test_dealing_from_the_console_records_a_fresh_seed_unless_one_is_given(
+    live, facilitator, alice, bob
+):
+    console, _ = await facilitator_socket(live, facilitator)
+    await goto(console, "rollen")
+    seeds = []
+    for _ in range(2):
+        await ok(console, "roles.deal")
+        seeds.append(await db(lambda: roleplay_selectors.deal_seed(live.traject)))
+    assert None not in seeds and seeds[0] != seeds[1]
+    await ok(console, "roles.deal", {"seed": 3})
+    assert await db(lambda: roleplay_selectors.deal_seed(live.traject)) == 3
+    await console.disconnect()
+
+
 async def test_a_whole_game_from_dealing_to_an_adopted_programme(live, facilitator, alice, bob):
     (alice_p, alice_key), (bob_p, bob_key) = alice, bob
     console, _ = await facilitator_socket(live, facilitator)
@@ -173,10 +189,11 @@ async def test_a_whole_game_from_dealing_to_an_adopted_programme(live, facilitat
     [item] = version.content["requirements"]
     assert version.number == 1
     assert item["roles"] == ["raad", "uitvoering"]
-    assert item["disagreement"] == {
-        "flagged": True,
-        "wanting": ["raad"],
-        "rejecting": ["uitvoering"],
-    }
+    # Two voters: no layer is shown on its own, not even in the adopted record.
+    [column] = version.content["columns"]
+    assert column["too_few"] and "raad" in column["layers"] and "uitvoering" in column["layers"]
+    [cell] = item["grid"]
+    assert cell["counts"] == {"must": 1, "should": 0, "could": 0, "wont": 1}
+    assert not item["flagged"]
     for comm in (alice_phone, bob_phone, console):
         await comm.disconnect()

@@ -88,8 +88,60 @@ def test_nobody_claims_a_participant_of_another_traject(traject, mallory):
     )
 
 
-def test_the_returning_names_are_everyone_of_the_traject_by_name(traject, bob, alice, mallory):
-    assert [p.name for p in followup_selectors.returning_participants(traject)] == ["Alice", "Bob"]
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("alice", "Alice"),
+        ("  de  Vries ", "De Vries"),
+        ("jose", "José"),
+        ("José", "Jose"),
+        ("ANNE-MARIE VAN DÜREN", "Anne-Marie van Duren"),
+        ("Zoë\tÇelik", "zoe celik"),
+    ],
+)
+def test_a_typed_name_is_compared_without_case_accents_or_extra_spaces(typed, stored):
+    assert followup_selectors.name_key(typed) == followup_selectors.name_key(stored)
+
+
+def test_different_names_stay_different():
+    assert followup_selectors.name_key("Jos") != followup_selectors.name_key("José")
+    assert followup_selectors.name_key("Devries") != followup_selectors.name_key("De Vries")
+
+
+def returning(traject, name: str, layer_key: str):
+    return followup_selectors.returning_participant(traject, name=name, layer_key=layer_key)
+
+
+def test_the_typed_name_and_layer_find_the_participant(live, traject, alice, bob):
+    jose = make_participant(live, "José de Vries", "beleid")[0]
+    assert returning(traject, "  ALICE ", "raad") == alice
+    assert returning(traject, "jose  de   vries", "beleid") == jose
+    assert returning(traject, "Bob", "uitvoering") == bob
+
+
+def test_a_name_in_another_layer_is_not_found_like_an_unknown_name(traject, alice):
+    kwargs = {"traject": traject, "name": "Alice"}
+    other_layer = error_code(followup_selectors.returning_participant, layer_key="beleid", **kwargs)
+    kwargs["name"] = "Alicia"
+    unknown = error_code(followup_selectors.returning_participant, layer_key="raad", **kwargs)
+    assert other_layer == unknown == "claim_no_match"
+
+
+def test_a_participant_of_another_traject_is_never_found(traject, alice, mallory):
+    kwargs = {"traject": traject, "name": "Mallory", "layer_key": "beleid"}
+    assert error_code(followup_selectors.returning_participant, **kwargs) == "claim_no_match"
+    assert returning(mallory[2].traject, "mallory", "beleid") == mallory[0]
+
+
+def test_names_alike_in_one_layer_are_told_apart_by_their_spelling_or_refused(live, traject):
+    accented = make_participant(live, "José", "raad")[0]
+    plain = make_participant(live, "Jose", "raad")[0]
+    other_layer = make_participant(live, "Josè", "beleid")[0]
+    assert returning(traject, "JOSÉ", "raad") == accented
+    assert returning(traject, " jose ", "raad") == plain
+    assert returning(traject, "jose", "beleid") == other_layer  # alone in its layer
+    kwargs = {"traject": traject, "name": "Josè", "layer_key": "raad"}  # neither spelling
+    assert error_code(followup_selectors.returning_participant, **kwargs) == "claim_ambiguous"
 
 
 def test_a_new_device_speaks_for_the_participant_only_after_confirmation(traject, alice):

@@ -51,11 +51,29 @@ def test_a_facilitator_creates_a_traject(console_client, content):
             "date": "2026-12-01",
             "language": "en",
             "programme": Programme.objects.get(key="verticaal").pk,
+            "min_group_size": "4",
         },
     )
     traject = Traject.objects.get(gemeente="Gemeente Maastricht")
     assert response["Location"] == reverse("facilitator:traject", args=[traject.pk])
-    assert traject.language == "en"
+    assert (traject.language, traject.min_group_size) == ("en", 4)
+
+
+def test_the_smallest_group_cannot_be_one_person(console_client, content):
+    response = console_client.post(
+        reverse("facilitator:home"),
+        {
+            "gemeente": "Gemeente Maastricht",
+            "title": "Congres",
+            "date": "2026-12-01",
+            "language": "nl",
+            "programme": Programme.objects.get(key="verticaal").pk,
+            "min_group_size": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert not Traject.objects.filter(gemeente="Gemeente Maastricht").exists()
 
 
 def test_opening_a_session_draws_a_code_without_look_alikes(console_client, traject):

@@ -6,7 +6,7 @@ import pytest
 
 from game.notes import selectors as notes_selectors
 from game.notes import services as notes_services
-from game.notes.models import DotVote, Note
+from game.notes.models import DotVote, Note, Prompt
 from game.statements import services as statements_services
 from game.statements.models import Statement, StatementAnswer
 from tests.unit.helpers import error_code
@@ -154,6 +154,60 @@ def test_the_shared_picture_is_prefilled_from_the_top_clusters_and_versioned(tra
     )
     assert (first.version, second.version) == (1, 2)
     assert notes_selectors.draft_shared_picture(traject)["obstacles"] == "Regels"
+
+
+def cluster_of_notes(traject, author, name, prompt_keys):
+    """A cluster holding one note per prompt key given (a key twice gives two notes)."""
+    cluster = notes_services.create_cluster(traject=traject, name=name)
+    for index, key in enumerate(prompt_keys):
+        note = notes_services.write_note(
+            participant=author, prompt_key=key, text=f"{name} {index}", signed=False
+        )
+        notes_services.move_note(traject=traject, note_id=note.pk, cluster=cluster)
+    return cluster
+
+
+def test_an_obstacle_cluster_is_prefilled_under_obstacles_even_with_the_most_dots(
+    traject, alice, bob
+):
+    rules = cluster_of_notes(traject, alice, "Regels, budgetten", ["weerhoudt", "weerhoudt"])
+    cluster_of_notes(traject, alice, "Echt luisteren", ["wat-is"])
+    notes_services.set_dots(participant=bob, cluster=rules, dots=3)
+    draft = notes_selectors.draft_shared_picture(traject)
+    assert draft["obstacles"] == "• Regels, budgetten"
+    assert draft["what_it_is"] == "• Echt luisteren"
+
+
+def test_a_mixed_cluster_is_prefilled_under_the_prompt_most_of_its_notes_came_from(traject, alice):
+    cluster_of_notes(traject, alice, "Regels", ["wat-is", "weerhoudt", "hoe-werkt", "weerhoudt"])
+    draft = notes_selectors.draft_shared_picture(traject)
+    assert draft["obstacles"] == "• Regels"
+    assert draft["what_it_is"] == ""
+
+
+@pytest.mark.parametrize(
+    ("prompt_keys", "section"),
+    [
+        (["weerhoudt", "wat-is"], "what_it_is"),
+        (["schaduw", "wat-niet"], "what_it_is_not"),
+        (["weerhoudt", "schaduw"], "shadow_sides"),
+        (["weerhoudt", "wat-niet"], "what_it_is_not"),
+        (["schaduw", "wat-is"], "what_it_is"),
+        # hoe-werkt comes last among the prompts, although its heading is read first
+        (["hoe-werkt", "weerhoudt"], "obstacles"),
+    ],
+)
+def test_a_tie_goes_to_the_prompt_that_comes_first(traject, alice, prompt_keys, section):
+    cluster_of_notes(traject, alice, "Gelijk", prompt_keys)
+    draft = notes_selectors.draft_shared_picture(traject)
+    assert {field for field, text in draft.items() if text} == {section}
+
+
+def test_a_cluster_is_never_prefilled_under_a_prompt_none_of_its_notes_came_from(traject, alice):
+    Prompt.objects.create(key="extra", order=9, text_nl="Nog iets?")
+    cluster_of_notes(traject, alice, "Los", ["extra"])
+    notes_services.create_cluster(traject=traject, name="Leeg")
+    assert set(notes_selectors.draft_shared_picture(traject).values()) == {""}
 
 
 def test_a_burst_of_answers_is_applied_in_order_with_each_its_own_outcome(traject, alice, bob):

@@ -6,13 +6,14 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from game.core.content import load_cases
+from game.core.services import join_traject
 from game.requirements import selectors as requirements_selectors
 from game.requirements import services as requirements_services
 from game.requirements.models import ProgrammeVersion, Requirement, RequirementVote
 from game.roleplay import selectors as roleplay_selectors
 from game.roleplay import services as roleplay_services
 from game.roleplay.models import Case, Development, Reaction, RoleAssignment, Wish
-from tests.conftest import make_participant
+from tests.conftest import make_participant, make_traject
 from tests.unit.helpers import error_code
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +82,64 @@ def test_an_override_cannot_reach_a_participant_of_another_session(traject, mall
 
 def test_dealing_an_empty_room_is_refused(traject):
     assert error_code(roleplay_services.deal_roles, traject=traject, seed=1) == "no_participants"
+
+
+# Two raadsleden, two professionals and a beleidsambtenaar: enough alike that only the seed
+# decides which of two people of one layer plays what.
+SAME_ROOM = [
+    ("Anouk", "raad"),
+    ("Bas", "raad"),
+    ("Carmen", "uitvoering"),
+    ("Daan", "uitvoering"),
+    ("Eline", "beleid"),
+]
+
+
+def traject_with_the_same_room(facilitator, gemeente: str):
+    traject = make_traject(facilitator, gemeente)
+    for name, layer in SAME_ROOM:
+        join_traject(traject=traject, name=name, layer_key=layer)
+    return traject
+
+
+def roles_by_name(traject) -> dict[str, str]:
+    """Who plays what, by name: the same room in two trajecten has other participant ids."""
+    rows = traject.role_assignments.select_related("participant", "role")
+    return {row.participant.name: row.role.key for row in rows}
+
+
+def test_a_deal_records_its_seed_on_every_row_and_that_seed_deals_the_same_again(
+    traject, alice, bob, carol, dave
+):
+    assert roleplay_selectors.deal_seed(traject) is None
+    dealt = roleplay_services.deal_roles(traject=traject)
+    seed = roleplay_selectors.deal_seed(traject)
+    rows = RoleAssignment.objects.filter(traject=traject)
+    assert set(rows.values_list("deal_seed", flat=True)) == {seed}
+    assert roleplay_services.deal_roles(traject=traject, seed=seed) == dealt
+    assert roleplay_selectors.deal_seed(traject) == seed
+
+
+def test_two_trajecten_with_the_same_room_draw_their_own_seeds_and_deals(content, facilitator):
+    first = traject_with_the_same_room(facilitator, "Gemeente Eerstestad")
+    second = traject_with_the_same_room(facilitator, "Gemeente Tweedestad")
+    same_deal = []
+    for _ in range(20):
+        roleplay_services.deal_roles(traject=first)
+        roleplay_services.deal_roles(traject=second)
+        assert roleplay_selectors.deal_seed(first) != roleplay_selectors.deal_seed(second)
+        same_deal.append(roles_by_name(first) == roles_by_name(second))
+    assert not all(same_deal)
+
+
+def test_an_override_keeps_the_deals_seed_and_a_latecomers_row_has_none(live, traject, alice, bob):
+    roleplay_services.deal_roles(traject=traject, seed=11)
+    play(traject, alice, "teamleiding")
+    latecomer = make_participant(live, "Dave", "raad")[0]
+    play(traject, latecomer, "beleid")
+    seeds = dict(traject.role_assignments.values_list("participant__name", "deal_seed"))
+    assert seeds == {"Alice": 11, "Bob": 11, "Dave": None}
+    assert roleplay_selectors.deal_seed(traject) == 11
 
 
 # --- the case ---------------------------------------------------------------------------------
@@ -234,15 +293,34 @@ def test_rephrasing_keeps_the_earlier_wording_and_the_reason(traject):
 # --- voting -----------------------------------------------------------------------------------
 
 
-def test_a_raadslid_playing_the_professional_votes_as_raad(traject, alice):
+def voters(live, **per_layer: int) -> dict[str, list]:
+    """`n` participants in each named layer, enough to get their own column in the grid."""
+    return {
+        layer: [make_participant(live, f"{layer} {i}", layer)[0] for i in range(n)]
+        for layer, n in per_layer.items()
+    }
+
+
+def results_by_id(traject) -> tuple[dict[int, dict], list[dict]]:
+    found = requirements_selectors.requirement_results(traject)
+    return {r["id"]: r for r in found["items"]}, found["columns"]
+
+
+def cells(result: dict) -> dict[str, dict]:
+    return {cell["column"]: cell for cell in result["grid"]}
+
+
+def test_a_raadslid_playing_the_professional_votes_as_raad(traject, live, alice):
+    room = voters(live, raad=2, uitvoering=3)
     play(traject, alice, "uitvoering")
     requirement = requirements_services.add_requirement(
         traject=traject, text="Ruimte voor de professional"
     )
-    requirements_services.cast_moscow(participant=alice, requirement=requirement, choice="must")
-    [result] = requirements_selectors.requirement_results(traject)
-    grid = {cell["layer"]: cell for cell in result["grid"]}
-    assert grid["raad"]["counts"]["must"] == 1
+    for voter in [alice, *room["raad"]]:
+        requirements_services.cast_moscow(participant=voter, requirement=requirement, choice="must")
+    results, _columns = results_by_id(traject)
+    grid = cells(results[requirement.pk])
+    assert grid["raad"]["counts"]["must"] == 3
     assert grid["uitvoering"]["votes"] == 0
 
 
@@ -324,28 +402,59 @@ def test_a_dropped_requirement_takes_no_votes_but_one_can_be_taken_back(traject,
     assert not RequirementVote.objects.exists()
 
 
-def test_what_the_raad_wants_and_the_wijkteam_rejects_is_flagged(traject, alice, dave, bob, carol):
-    requirement = requirements_services.add_requirement(
-        traject=traject, text="Elke afwijking vooraf toetsen"
-    )
-    quiet = requirements_services.add_requirement(traject=traject, text="Uitlegbaar aan de inwoner")
-    for voter, choice in [(alice, "must"), (dave, "should"), (bob, "wont"), (carol, "could")]:
+def test_a_layer_that_rejects_what_the_others_want_is_marked(traject, live):
+    room = voters(live, raad=3, beleid=3, uitvoering=3)
+    vetoed = requirements_services.add_requirement(traject=traject, text="Vooraf toetsen")
+    lukewarm = requirements_services.add_requirement(traject=traject, text="Uitlegbaar")
+    votes = {
+        "raad": ("must", "must"),
+        "beleid": ("should", "must"),
+        "uitvoering": ("wont", "could"),
+    }
+    for layer, (on_vetoed, on_lukewarm) in votes.items():
+        for voter in room[layer]:
+            cast = requirements_services.cast_moscow
+            cast(participant=voter, requirement=vetoed, choice=on_vetoed)
+            cast(participant=voter, requirement=lukewarm, choice=on_lukewarm)
+    results, _columns = results_by_id(traject)
+    grid = cells(results[vetoed.pk])
+    assert results[vetoed.pk]["flagged"]
+    assert grid["uitvoering"]["veto"] and grid["uitvoering"]["apart"] == "less"
+    assert grid["uitvoering"]["counts"] == {"must": 0, "should": 0, "could": 0, "wont": 3}
+    assert grid["raad"]["support"] == pytest.approx(4 / 5)
+    assert results[vetoed.pk]["draagvlak"] == pytest.approx((4 / 5 * 4 / 5 * 1 / 5) ** (1 / 3))
+    assert results[vetoed.pk]["totals"]["counts"] == {"must": 3, "should": 3, "could": 0, "wont": 3}
+    # The professionals' Zou kunnen is not a rejection: nothing to flag.
+    assert not results[lukewarm.pk]["flagged"]
+
+
+def test_one_voter_per_layer_is_never_a_column_of_its_own(traject, live, alice, bob, carol):
+    requirement = requirements_services.add_requirement(traject=traject, text="Eén loket")
+    for voter, choice in [(alice, "must"), (bob, "wont"), (carol, "should")]:
         requirements_services.cast_moscow(participant=voter, requirement=requirement, choice=choice)
-        requirements_services.cast_moscow(participant=voter, requirement=quiet, choice="should")
-    results = {r["id"]: r for r in requirements_selectors.requirement_results(traject)}
-    flagged = results[requirement.pk]
-    assert flagged["disagreement"] == {
-        "flagged": True,
-        "wanting": ["raad"],
-        "rejecting": ["beleid", "uitvoering"],
-    }
-    assert flagged["totals"] == {
-        "votes": 4,
-        "counts": {"must": 1, "should": 1, "could": 1, "wont": 1},
-        "score": 1.5,
-    }
-    assert flagged["priority"] == "should"
-    assert not results[quiet.pk]["disagreement"]["flagged"]
+    results, columns = results_by_id(traject)
+    assert [c["layers"] for c in columns] == [
+        ["raad", "bestuur", "directie", "management", "beleid", "teamleiding", "uitvoering"]
+    ]
+    assert columns[0]["voters"] == 3 and not columns[0]["too_few"]
+    [cell] = results[requirement.pk]["grid"]
+    assert cell["counts"] == {"must": 1, "should": 1, "could": 0, "wont": 1}
+
+
+def test_a_small_layer_is_shown_with_its_group(traject, live):
+    room = voters(live, raad=3, bestuur=1, beleid=3)
+    requirement = requirements_services.add_requirement(traject=traject, text="Eén loket")
+    for voter in [voter for layer in room.values() for voter in layer]:
+        requirements_services.cast_moscow(participant=voter, requirement=requirement, choice="must")
+    _results, columns = results_by_id(traject)
+    assert [(c["key"], c["voters"]) for c in columns] == [
+        ("raad+bestuur", 4),
+        ("directie", 0),
+        ("management", 0),
+        ("beleid", 3),
+        ("teamleiding", 0),
+        ("uitvoering", 0),
+    ]
 
 
 def test_results_rank_open_requirements_first_with_every_joinable_layer_in_the_grid(traject, alice):
@@ -356,32 +465,43 @@ def test_results_rank_open_requirements_first_with_every_joinable_layer_in_the_g
     requirements_services.cast_moscow(participant=alice, requirement=high, choice="must")
     requirements_services.cast_moscow(participant=alice, requirement=gone, choice="must")
     requirements_services.decide_requirement(requirement=gone, decision="drop")
-    results = requirements_selectors.requirement_results(traject)
-    assert [(r["text"], r["rank"]) for r in results] == [("Hoog", 1), ("Laag", 2), ("Weg", None)]
-    layers = [cell["layer"] for cell in results[0]["grid"]]
-    assert layers == ["raad", "bestuur", "directie", "management", "beleid", "teamleiding"] + [
-        "uitvoering"
+    found = requirements_selectors.requirement_results(traject)
+    assert [(r["text"], r["rank"]) for r in found["items"]] == [
+        ("Hoog", 1),
+        ("Laag", 2),
+        ("Weg", None),
     ]
-    assert results[0]["grid"][1]["support"] is None  # the bestuur did not vote: not a "no"
+    assert [layer for c in found["columns"] for layer in c["layers"]] == [
+        "raad",
+        "bestuur",
+        "directie",
+        "management",
+        "beleid",
+        "teamleiding",
+        "uitvoering",
+    ]
+    assert found["columns"][0]["too_few"]  # one voter: no column of their own
 
 
-def test_dot_results_show_dots_and_support_per_layer(traject, alice, bob):
+def test_dot_results_show_dots_and_support_per_layer(traject, live):
+    room = voters(live, raad=3, uitvoering=3)
     requirements_services.set_vote_method(traject=traject, method="dots")
     a = requirements_services.add_requirement(traject=traject, text="A")
     b = requirements_services.add_requirement(traject=traject, text="B")
-    requirements_services.set_requirement_dots(participant=alice, requirement=a, dots=4)
-    requirements_services.set_requirement_dots(participant=bob, requirement=b, dots=4)
-    requirements_services.set_requirement_dots(participant=bob, requirement=a, dots=1)
-    first = requirements_selectors.requirement_results(traject)[0]
-    assert (first["text"], first["totals"], first["priority"]) == (
-        "A",
-        {"dots": 5, "layers": 2},
-        None,
+    for voter in room["raad"]:
+        requirements_services.set_requirement_dots(participant=voter, requirement=a, dots=4)
+    for voter in room["uitvoering"]:
+        requirements_services.set_requirement_dots(participant=voter, requirement=b, dots=4)
+    requirements_services.set_requirement_dots(
+        participant=room["uitvoering"][0], requirement=a, dots=1
     )
-    grid = {cell["layer"]: cell for cell in first["grid"]}
-    assert (grid["raad"]["dots"], grid["raad"]["support"]) == (4, 1.0)
-    assert (grid["uitvoering"]["dots"], grid["uitvoering"]["support"]) == (1, 0.25)
-    assert first["disagreement"]["flagged"]
+    results, _columns = results_by_id(traject)
+    first = results[a.pk]
+    assert (first["totals"], first["priority"]) == ({"dots": 13, "layers": 2}, None)
+    grid = cells(first)
+    assert (grid["raad"]["dots"], grid["raad"]["support"]) == (12, pytest.approx(4 / 5))
+    assert (grid["uitvoering"]["dots"], grid["uitvoering"]["support"]) == (1, pytest.approx(2 / 5))
+    assert not first["flagged"]  # a dot cannot say no
 
 
 @pytest.mark.parametrize(

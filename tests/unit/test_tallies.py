@@ -1,4 +1,4 @@
-"""Tallies: MoSCoW, dots, stellingen and the vertical-disagreement flag, with exact numbers."""
+"""Tallies: MoSCoW, dots and stellingen, in total and per layer, with exact numbers."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from hypothesis import strategies as st
 
 from game.core.tallies import (
     STATEMENT_ANSWERS,
-    disagreement,
     dot_ranking,
     dot_tally,
-    explain_disagreement,
     largest_remainder,
     moscow_ranking,
     moscow_tally,
@@ -50,19 +48,6 @@ def test_moscow_breaks_the_votes_down_per_layer():
     assert budget.by_layer["uitvoering"].counts == {"must": 0, "should": 0, "could": 1, "wont": 2}
 
 
-def test_moscow_support_is_the_must_and_should_share_of_a_layer():
-    budget = moscow_tally(VOTES)["budget"]
-    assert budget.support == {"raad": 1.0, "uitvoering": 0.0}
-
-
-def test_moscow_support_is_none_for_a_layer_that_did_not_vote():
-    results = moscow_tally(
-        [("budget", "raad", "could"), ("trust", "beleid", "must")], layers=["raad", "beleid"]
-    )
-    assert results["budget"].support == {"raad": 0.0, "beleid": None}
-    assert results["trust"].support == {"raad": None, "beleid": 1.0}
-
-
 def test_moscow_keeps_given_layers_in_order_and_adds_unlisted_ones_sorted():
     results = moscow_tally(
         [("a", "uitvoering", "must"), ("a", "beleid", "must"), ("a", "bestuur", "must")],
@@ -80,7 +65,7 @@ def test_moscow_shows_a_requirement_without_votes_with_no_score():
     assert results["budget"].total == 0
     assert results["budget"].score is None
     assert results["budget"].counts == {"must": 0, "should": 0, "could": 0, "wont": 0}
-    assert results["budget"].support == {"raad": None}
+    assert results["budget"].by_layer["raad"].total == 0
 
 
 def test_moscow_refuses_an_unknown_choice():
@@ -142,17 +127,10 @@ def test_dot_share_is_the_part_of_a_layers_dots_spent_on_the_item():
     assert results["budget"].by_layer["uitvoering"].share == 0.0
 
 
-def test_dot_support_is_relative_to_the_layers_favourite_item():
-    results = dot_tally(DOTS)
-    assert results["budget"].support == {"raad": 1.0, "uitvoering": 0.0}
-    assert results["trust"].support == pytest.approx({"raad": 1 / 3, "uitvoering": 1.0})
-    assert results["time"].support == pytest.approx({"raad": 0.0, "uitvoering": 2 / 6})
-
-
-def test_dot_share_and_support_are_none_for_a_layer_without_dots():
+def test_dot_share_is_none_for_a_layer_without_dots():
     results = dot_tally([("budget", "raad", 2)], layers=["raad", "beleid"])
     assert results["budget"].by_layer["beleid"].share is None
-    assert results["budget"].support == {"raad": 1.0, "beleid": None}
+    assert results["budget"].by_layer["raad"].share == 1.0
 
 
 def test_dots_without_votes_are_empty():
@@ -177,77 +155,6 @@ def test_dot_ranking_orders_by_total_then_breadth_then_key():
     )
     ranked = [result.key for result in dot_ranking(results.values())]
     assert ranked == ["top", "broad", "also-narrow", "narrow"]
-
-
-# --- Disagreement -------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("support", "flagged"),
-    [
-        pytest.param({"raad": 1.0, "uitvoering": 0.0}, True, id="one wants, one rejects"),
-        pytest.param({"raad": 0.6, "uitvoering": 0.25}, True, id="exactly on both thresholds"),
-        pytest.param({"raad": 0.59, "uitvoering": 0.0}, False, id="nobody quite wants it"),
-        pytest.param({"raad": 1.0, "uitvoering": 0.26}, False, id="nobody quite rejects it"),
-        pytest.param({"raad": 1.0, "bestuur": 0.9}, False, id="everyone wants it"),
-        pytest.param({"raad": 0.0, "bestuur": 0.1}, False, id="everyone rejects it"),
-        pytest.param({"raad": 1.0, "uitvoering": None}, False, id="only one layer voted"),
-        pytest.param({"raad": 1.0}, False, id="one layer only"),
-        pytest.param({}, False, id="no votes"),
-        pytest.param(
-            {"raad": 0.8, "beleid": 0.5, "uitvoering": 0.2, "bestuur": None},
-            True,
-            id="silent layers do not count",
-        ),
-    ],
-)
-def test_disagreement_flags_a_requirement_one_layer_wants_and_another_rejects(support, flagged):
-    assert disagreement(support) is flagged
-
-
-def test_disagreement_can_require_more_layers_to_have_voted():
-    support = {"raad": 1.0, "uitvoering": 0.0}
-    assert disagreement(support, min_layers_voting=3) is False
-    assert disagreement({**support, "beleid": 0.5}, min_layers_voting=3) is True
-
-
-def test_disagreement_thresholds_can_be_tuned():
-    support = {"raad": 0.5, "uitvoering": 0.4}
-    assert disagreement(support) is False
-    assert disagreement(support, want=0.5, reject=0.4) is True
-
-
-def test_disagreement_refuses_thresholds_that_overlap():
-    with pytest.raises(ValueError):
-        disagreement({"raad": 0.5}, want=0.4, reject=0.5)
-
-
-def test_explanation_names_the_wanting_and_rejecting_layers():
-    detail = explain_disagreement(
-        {"raad": 0.9, "bestuur": 0.7, "beleid": 0.5, "teamleiding": 0.2, "uitvoering": 0.0}
-    )
-    assert detail.flagged is True
-    assert detail.wanting == ("raad", "bestuur")
-    assert detail.rejecting == ("teamleiding", "uitvoering")
-
-
-def test_explanation_lists_layers_even_when_too_few_voted_to_flag():
-    detail = explain_disagreement({"raad": 0.9, "uitvoering": 0.1}, min_layers_voting=3)
-    assert detail.flagged is False
-    assert detail.wanting == ("raad",)
-    assert detail.rejecting == ("uitvoering",)
-
-
-def test_a_moscow_tally_feeds_the_disagreement_flag():
-    results = moscow_tally(VOTES)
-    assert disagreement(results["budget"].support) is True
-    assert disagreement(results["trust"].support) is False
-
-
-def test_a_dot_tally_feeds_the_disagreement_flag():
-    results = dot_tally(DOTS)
-    assert disagreement(results["budget"].support) is True  # raad's favourite, uitvoering: 0
-    assert disagreement(results["trust"].support) is False  # raad at 1/3: neither side
 
 
 # --- Stellingen ---------------------------------------------------------------------------

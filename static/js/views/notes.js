@@ -304,9 +304,9 @@ function runDots(container, socket) {
         el("button", { cls: "button", text: d.revealed ? S.hide_results : strings.reveal, attrs: { type: "button", "data-reveal": d.revealed ? "0" : "1", "data-focus": "reveal" } }),
       ]);
       // Clusters arrive ranked by the game (sessions/concepts/notes.py).
-      renderOnce(results, [d, state.layers], () => [
+      renderOnce(results, d, () => [
         el("p", { cls: "meta", text: d.revealed ? strings.revealed : strings.hidden_results }),
-        layerTable(S.dots_per_layer, state.layers, d.clusters.map((c) => ({ label: `${c.name} — ${c.total}`, cells: c.by_layer || {} }))),
+        d.columns ? layerTable(S.dots_per_layer, d.columns, d.clusters.map((c) => ({ label: `${c.name} — ${c.total}`, cells: c.by_column }))) : "",
       ]);
     },
   };

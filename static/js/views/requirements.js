@@ -4,7 +4,7 @@
 // and the adopted programme; the console merges, sets up and reveals the vote, reads the grid,
 // decides on each requirement and adopts; the projector shows the candidates with the roles
 // that asked for them, the voting progress and the grid once the results are shown. The
-// server computes the ranking, the priorities and the disagreement flags; this only shows them.
+// server computes the ranking, the priorities and the vertical-support marks; this only shows them.
 import { el, fmt, limits, strings } from "../ui.js";
 import {
   addForm,
@@ -80,15 +80,15 @@ function priorityCell(item) {
   return [el("strong", { cls: "priority-label", text: dotsText(item.totals.dots) }), el("span", { cls: "cell-n", text: fmt(S.layers_with_dots, { n: item.totals.layers }) })];
 }
 
-function layerNames(results, keys) {
-  const labels = Object.fromEntries(results.layers.map((l) => [l.key, l.label]));
-  return keys.map((key) => labels[key] || key).join(", ");
+// What a cell's marks say, in words: veto before "differs" (a veto also differs).
+const markText = (cell) => (cell.veto ? S.veto : cell.apart === "more" ? S.apart_more : cell.apart === "less" ? S.apart_less : "");
+
+// "Differs: Uitvoering (veto: mostly Niet nu), …" from the server's marks per column.
+function flagText(results, item) {
+  const labels = Object.fromEntries(results.columns.map((c) => [c.key, c.label]));
+  const marked = item.grid.filter((cell) => markText(cell));
+  return fmt(S.flag, { columns: marked.map((cell) => `${labels[cell.column]} (${markText(cell)})`).join("; ") });
 }
-
-const flagText = (results, item) => fmt(S.flag, { wanting: layerNames(results, item.disagreement.wanting), rejecting: layerNames(results, item.disagreement.rejecting) });
-
-// The disagreement rule in words, with the server's thresholds.
-const flagRule = (results) => fmt(S.flag_rule, { want: percent(results.thresholds.want), reject: percent(results.thresholds.reject) });
 
 function rankingList(results, { withStatus = true } = {}) {
   if (!results.items.length) return el("p", { cls: "meta", text: S.no_requirements });
@@ -105,7 +105,7 @@ function rankingList(results, { withStatus = true } = {}) {
             withStatus && item.status !== "candidate" ? statusBadge(item) : "",
           ]),
           el("p", { cls: "meta", text: priorityText(item) }),
-          item.disagreement.flagged ? flagLine(flagText(results, item)) : "",
+          item.flagged ? flagLine(flagText(results, item)) : "",
         ]),
       ]),
     ),
@@ -120,30 +120,36 @@ function adoptedList(adopted) {
   ];
 }
 
-// The requirements × layers grid: a real table, every cell a written-out share, a bar and a
-// symbol for "wants"/"rejects" (the server's disagreement lists), so nothing rests on colour.
+// The requirements × layers grid: a real table. A MoSCoW cell writes out its four counts
+// (Moet · Zou moeten · Zou kunnen · Niet nu) over a stacked bar, a dots cell its dots; both
+// with the column's support, and a symbol for the server's marks (▲ ▼ differs, ✖ veto), so
+// nothing rests on colour. Columns are the server's: layers, merged where a layer is small.
 function supportGrid(results, { id = "support-grid" } = {}) {
-  const layers = results.layers;
+  const columns = results.columns;
   const items = results.items;
   if (!items.length) return [el("p", { cls: "meta", text: S.no_requirements })];
   const moscow = items[0].method === "moscow";
   const helpId = `${id}-help`;
-  const cell = (item, row, layer) => {
+  const marks = { more: "▲", less: "▼" };
+  const cell = (row) => {
     if (row.support === null || row.support === undefined) {
       return el("td", { cls: "cell-none" }, [el("span", { text: "–", attrs: { "aria-hidden": "true" } }), el("span", { cls: "visually-hidden", text: S.did_not_vote })]);
     }
-    const wants = item.disagreement.wanting.includes(layer.key);
-    const rejects = item.disagreement.rejecting.includes(layer.key);
-    const figure = moscow ? fmt(S.n_of_total, { n: row.counts.must + row.counts.should, total: row.votes }) : dotsText(row.dots);
-    return el("td", { cls: `cell${wants ? " cell-want" : ""}${rejects ? " cell-reject" : ""}` }, [
+    const mark = row.veto ? "✖" : marks[row.apart] || "";
+    const spoken = moscow ? MOSCOW.map((choice) => `${S.moscow[choice]} ${row.counts[choice]}`).join(", ") : dotsText(row.dots);
+    return el("td", { cls: `cell${row.apart === "more" ? " cell-want" : ""}${row.apart === "less" || row.veto ? " cell-reject" : ""}` }, [
+      moscow
+        ? el("span", { cls: "cell-counts", attrs: { "aria-hidden": "true" } }, MOSCOW.map((choice) => el("span", { cls: `count-${choice}`, text: String(row.counts[choice]) })))
+        : el("span", { cls: "cell-counts", text: String(row.dots), attrs: { "aria-hidden": "true" } }),
+      el("span", { cls: "visually-hidden", text: spoken }),
+      moscow
+        ? el("span", { cls: "cell-stack", attrs: { "aria-hidden": "true" } }, MOSCOW.map((choice) => el("span", { cls: `stack-${choice}`, attrs: { style: `width:${percent(row.counts[choice] / row.votes)}` } })))
+        : "",
       el("span", { cls: "cell-top" }, [
-        el("strong", { cls: "cell-pct", text: percent(row.support) }),
-        wants ? el("span", { cls: "cell-mark", text: "▲", attrs: { "aria-hidden": "true" } }) : "",
-        rejects ? el("span", { cls: "cell-mark", text: "▼", attrs: { "aria-hidden": "true" } }) : "",
-        wants || rejects ? el("span", { cls: "visually-hidden", text: wants ? S.wants : S.rejects }) : "",
+        el("span", { cls: "cell-pct", text: row.enough ? fmt(S.draagvlak, { pct: percent(row.support) }) : S.too_few_votes }),
+        mark ? el("span", { cls: "cell-mark", text: mark, attrs: { "aria-hidden": "true" } }) : "",
+        mark ? el("span", { cls: "visually-hidden", text: markText(row) }) : "",
       ]),
-      el("span", { cls: "cell-bar", attrs: { "aria-hidden": "true" } }, [el("span", { attrs: { style: `width:${percent(row.support)}` } })]),
-      el("span", { cls: "cell-n", text: figure }),
     ]);
   };
   const table = el("table", { cls: "table support-grid", attrs: { id, "aria-describedby": helpId } }, [
@@ -152,31 +158,35 @@ function supportGrid(results, { id = "support-grid" } = {}) {
       el("tr", {}, [
         el("th", { text: S.col_requirement, attrs: { scope: "col" } }),
         el("th", { text: S.col_priority, attrs: { scope: "col" } }),
-        ...layers.map((layer) => el("th", { text: layer.label, attrs: { scope: "col" } })),
+        el("th", { text: S.col_draagvlak, attrs: { scope: "col" } }),
+        ...columns.map((column) => el("th", { text: column.label, attrs: { scope: "col" } })),
       ]),
     ]),
     el(
       "tbody",
       {},
       items.map((item) =>
-        el("tr", { cls: `status-${item.status}${item.disagreement.flagged ? " flagged" : ""}` }, [
+        el("tr", { cls: `status-${item.status}${item.flagged ? " flagged" : ""}` }, [
           el("th", { attrs: { scope: "row" } }, [
             el("span", { cls: "row-rank", text: item.rank ? `${item.rank}.` : "–" }),
             el("span", { cls: "row-text", text: item.text }),
             item.status !== "candidate" ? statusBadge(item) : "",
-            item.disagreement.flagged ? el("span", { cls: "row-flag" }, [el("span", { text: "⚠", attrs: { "aria-hidden": "true" } }), el("span", { text: flagText(results, item) })]) : "",
+            item.flagged ? el("span", { cls: "row-flag" }, [el("span", { text: "⚠", attrs: { "aria-hidden": "true" } }), el("span", { text: flagText(results, item) })]) : "",
           ]),
           el("td", { cls: "cell-priority" }, priorityCell(item)),
-          ...layers.map((layer) => cell(item, item.grid.find((g) => g.layer === layer.key) || {}, layer)),
+          el("td", { cls: "cell-draagvlak" }, [el("strong", { text: item.draagvlak === null ? "–" : percent(item.draagvlak) })]),
+          ...columns.map((column) => cell(item.grid.find((g) => g.column === column.key) || {})),
         ]),
       ),
     ),
   ]);
+  const merged = columns.some((column) => column.layers.length > 1);
   return [
     el("div", { cls: "table-scroll", attrs: { tabindex: "0", role: "region", "aria-label": S.grid_caption } }, [table]),
     el("p", { cls: "hint grid-help", attrs: { id: helpId } }, [
       el("span", { text: `${moscow ? S.grid_help_moscow : S.grid_help_dots} ` }),
-      el("span", { cls: "legend", text: `▲ ${S.wants} · ▼ ${S.rejects}. ⚠ ${flagRule(results)}` }),
+      columns.length === 1 && columns[0].too_few ? el("span", { text: `${S.too_few_columns} ` }) : merged ? el("span", { text: `${results.grouping} ` }) : "",
+      el("span", { cls: "legend", text: `▲ ▼ ${S.legend_apart} · ✖ ${S.legend_veto}. ⚠ ${results.rule}` }),
     ]),
   ];
 }
@@ -493,7 +503,7 @@ function decide(container, socket) {
             return el("li", { cls: `decision status-${item.status}` }, [
               el("p", { cls: "decision-text", attrs: { id: headingId } }, [el("span", { cls: "row-rank", text: item.rank ? `${item.rank}.` : "–" }), el("span", { text: item.text }), statusBadge(item)]),
               el("p", { cls: "meta", text: priorityText(item) }),
-              item.disagreement.flagged ? flagLine(flagText(results, item)) : "",
+              item.flagged ? flagLine(flagText(results, item)) : "",
               el("div", { cls: "row-actions", attrs: { role: "group", "aria-labelledby": headingId } }, [
                 ...[
                   ["accept", S.accept, "accepted"],
@@ -514,7 +524,7 @@ function decide(container, socket) {
                     textField(`reason-${item.id}`, strings.reason_optional, drafts.get(`reason-${item.id}`, ""), { maxlength: limits.reason }),
                   ])
                 : "",
-              item.disagreement.flagged || item.discussion_note
+              item.flagged || item.discussion_note
                 ? el("div", { cls: "note-field" }, [
                     textField(`note-${item.id}`, S.discussion_note, drafts.get(`note-${item.id}`, item.discussion_note), { multiline: true, maxlength: limits.discussion_note }),
                     el("button", { cls: "button small", text: S.save_discussion_note, attrs: { type: "button", "data-action": "note", "data-id": item.id, "data-focus": `save-note-${item.id}` } }),

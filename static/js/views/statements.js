@@ -61,7 +61,7 @@ function run(container, socket) {
   return {
     update(state) {
       const s = state.statement;
-      renderOnce(current, [s, state.layers], () =>
+      renderOnce(current, s, () =>
         s
           ? [
               el("p", { cls: "statement-text", text: s.text }),
@@ -69,10 +69,10 @@ function run(container, socket) {
               statementBars(s.results),
               layerTable(
                 S.per_layer,
-                state.layers,
+                s.columns,
                 ANSWERS.map((key) => ({
                   label: S.answers[key],
-                  cells: Object.fromEntries(Object.entries(s.by_layer).map(([layer, r]) => [layer, r.total ? `${r.percentages[key]}%` : "–"])),
+                  cells: Object.fromEntries(Object.entries(s.by_column).map(([column, r]) => [column, r.total ? `${r.percentages[key]}%` : "–"])),
                 })),
               ),
             ]
