@@ -242,7 +242,7 @@ def practice(traject: Traject, people: list[Participant], rng: random.Random) ->
     cases = [
         practice_services.submit_case(
             participant=author, title=title, situation=situation, question=question,
-            confirm_privacy=False,
+            privacy_reason="",
         )
         for author, (title, situation, question) in zip(professionals, PRACTICE_CASES, strict=False)
     ]  # fmt: skip

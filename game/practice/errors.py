@@ -6,9 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
     "personal_data": _(
-        "This looks like personal data: %(found)s. Take it out, or confirm that it is not "
-        "personal data."
+        "This looks like personal data: %(found)s. Change the text, or say what it is if you "
+        "send it anyway."
     ),
+    "case_quarantined": _(
+        "This case may still hold personal data. Clear each finding or redact the case first."
+    ),
+    "finding_unknown": _("That finding does not exist (any more)."),
     "case_title_empty": _("Give your case a short title."),
     "case_title_too_long": _("A case title can be at most %(max)s characters."),
     "case_situation_empty": _("Describe the situation of your case."),

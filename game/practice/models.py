@@ -27,6 +27,11 @@ class PracticeCase(models.Model):
     situation = models.CharField(max_length=2000)
     question = models.CharField(max_length=500)
     privacy_confirmed = models.BooleanField(default=False)
+    # What the detector found when the author sent the case anyway, with what the author said it
+    # is and, once the facilitator cleared it, who and when (game.practice.services). While one
+    # finding is not cleared the case is in quarantine: only its author and the facilitator see
+    # it, and it cannot be picked.
+    privacy_findings = models.JSONField(default=list, blank=True)
     redacted_at = models.DateTimeField(null=True, blank=True)
     # SET_NULL: the redaction stays on record when a facilitator account goes.
     redacted_by = models.ForeignKey(
@@ -44,6 +49,10 @@ class PracticeCase(models.Model):
     on_table = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    @property
+    def quarantined(self) -> bool:
+        return any(finding["cleared_at"] is None for finding in self.privacy_findings)
 
     class Meta:
         ordering = ["created_at", "pk"]

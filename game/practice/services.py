@@ -153,14 +153,27 @@ class FoundText:
         return ", ".join(parts)
 
 
-def refuse_unconfirmed(findings: list[dict], confirm_privacy: bool) -> bool:
-    """Raise `personal_data` (carrying the findings) unless the author confirmed; return
-    whether the author confirmed *after a warning* (what `privacy_confirmed` records)."""
+# What an author may say a finding is, when sending a case anyway.
+PRIVACY_REASON_LABELS = {
+    "invented": _("This is an invented example"),
+    "not_personal": _("This is not personal data"),
+}
+PRIVACY_REASONS = tuple(PRIVACY_REASON_LABELS)
+
+
+def gate(findings: list[dict], privacy_reason: str) -> list[dict]:
+    """The personal-data gate: findings block sending (`personal_data`, carrying them) unless
+    the author says what they are (`PRIVACY_REASONS`). Then they are returned as the case
+    records them: each with the author's word and not yet cleared, which keeps the case in
+    quarantine until the facilitator clears every finding or redacts the case."""
     if not findings:
-        return False
-    if not confirm_privacy:
+        return []
+    if privacy_reason not in PRIVACY_REASONS:
         raise GameError("personal_data", found=FoundText(findings), findings=findings)
-    return True
+    return [
+        {**finding, "author_says": privacy_reason, "cleared_by": None, "cleared_at": None}
+        for finding in findings
+    ]
 
 
 def clean_case(title: object, situation: object, question: object) -> tuple[str, str, str]:
@@ -184,25 +197,27 @@ def clean_case(title: object, situation: object, question: object) -> tuple[str,
 
 
 def submit_case(
-    *, participant: Participant, title: str, situation: str, question: str, confirm_privacy: bool
+    *, participant: Participant, title: str, situation: str, question: str, privacy_reason: str
 ) -> PracticeCase:
-    """Save a case from one's own practice, unless it looks like it holds personal data.
+    """Save a case from one's own practice, through the personal-data gate (`gate`).
 
-    Then it is refused with `personal_data` and the findings (kind and excerpt), so the phone
-    can show them and the author can take them out — or confirm, because the detector has
-    false positives and the author knows the case. A confirmed warning is recorded, so the
-    facilitator knows which cases to read before they go on the screen.
+    A case that looks like it holds personal data is refused with the findings, so the phone
+    can point at them and the author can change the text; or the author says what they are
+    ("an invented example", "not personal data"), because the detector has false positives.
+    Such a case waits in quarantine for the facilitator.
     """
     title, situation, question = clean_case(title, situation, question)
-    findings = case_findings(title=title, situation=situation, question=question)
-    confirmed = refuse_unconfirmed(findings, confirm_privacy)
+    findings = gate(
+        case_findings(title=title, situation=situation, question=question), privacy_reason
+    )
     return PracticeCase.objects.create(
         traject_id=participant.traject_id,
         author=participant,
         title=title,
         situation=situation,
         question=question,
-        privacy_confirmed=confirmed,
+        privacy_confirmed=bool(findings),
+        privacy_findings=findings,
     )
 
 
@@ -213,18 +228,42 @@ def edit_case(
     title: str,
     situation: str,
     question: str,
-    confirm_privacy: bool,
+    privacy_reason: str,
 ) -> bool:
-    """Change one's own case; the personal-data check runs again on the new text."""
+    """Change one's own case; the text goes through the personal-data gate again."""
     case = own_case(participant, case_id)
     title, situation, question = clean_case(title, situation, question)
-    findings = case_findings(title=title, situation=situation, question=question)
-    confirmed = refuse_unconfirmed(findings, confirm_privacy)
+    findings = gate(
+        case_findings(title=title, situation=situation, question=question), privacy_reason
+    )
     if (case.title, case.situation, case.question) == (title, situation, question):
         return False
     case.title, case.situation, case.question = title, situation, question
-    case.privacy_confirmed, case.updated_at = confirmed, timezone.now()
-    case.save(update_fields=["title", "situation", "question", "privacy_confirmed", "updated_at"])
+    case.privacy_confirmed, case.privacy_findings = bool(findings), findings
+    case.updated_at = timezone.now()
+    case.save(
+        update_fields=[
+            "title",
+            "situation",
+            "question",
+            "privacy_confirmed",
+            "privacy_findings",
+            "updated_at",
+        ]
+    )
+    return True
+
+
+def clear_finding(*, case: PracticeCase, index: int, cleared_by_id: int | None) -> bool:
+    """The facilitator read finding `index` of a quarantined case and lets it through; who and
+    when are recorded with it. The last one cleared ends the quarantine."""
+    if not 0 <= index < len(case.privacy_findings):
+        raise GameError("finding_unknown")
+    finding = case.privacy_findings[index]
+    if finding["cleared_at"] is not None:
+        return False
+    finding["cleared_by"], finding["cleared_at"] = cleared_by_id, timezone.now().isoformat()
+    case.save(update_fields=["privacy_findings"])
     return True
 
 
@@ -257,6 +296,9 @@ def redact_case(
     case.title, case.situation, case.question = new_title, situation, question
     case.redacted_at, case.redacted_by_id, case.redaction_note = now, redacted_by_id, note
     case.updated_at = now
+    for finding in case.privacy_findings:  # the facilitator has read the text and rewritten it
+        if finding["cleared_at"] is None:
+            finding["cleared_by"], finding["cleared_at"] = redacted_by_id, now.isoformat()
     case.save(
         update_fields=[
             "title",
@@ -265,6 +307,7 @@ def redact_case(
             "redacted_at",
             "redacted_by",
             "redaction_note",
+            "privacy_findings",
             "updated_at",
         ]
     )
@@ -275,6 +318,8 @@ def set_case_dots(*, participant: Participant, case: PracticeCase, dots: int) ->
     """Put `dots` dots on a case (0 removes them); at most CASE_DOTS per person in total."""
     if case.traject_id != participant.traject_id:
         raise GameError("practice_case_unknown")
+    if case.quarantined and case.author_id != participant.pk:
+        raise GameError("practice_case_unknown")  # for the others it is not there yet
     return place_dots(
         model=CaseDot, participant=participant, item={"case": case}, dots=dots, allowed=CASE_DOTS
     )
@@ -292,8 +337,11 @@ def pick_cases(*, traject: Traject, case_ids: Sequence[int]) -> bool:
     if not PICK_MIN <= len(ids) <= PICK_MAX:
         raise GameError("pick_count")
     cases = traject.practice_cases.all()
-    if cases.filter(pk__in=ids).count() != len(ids):
+    chosen = list(cases.filter(pk__in=ids))
+    if len(chosen) != len(ids):
         raise GameError("practice_case_unknown")
+    if any(case.quarantined for case in chosen):
+        raise GameError("case_quarantined")
     before = list(
         cases.filter(selected=True).order_by("selected_order").values_list("pk", flat=True)
     )

@@ -8,7 +8,7 @@ own cases, dots and verdicts, never anyone else's.
 
 from __future__ import annotations
 
-from typing import NotRequired
+from typing import Literal, NotRequired
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -31,19 +31,20 @@ class CaseSubmit(Args):
     title: Text() = ""
     situation: Text() = ""
     question: Text() = ""
-    confirm_privacy: bool = False
+    # Sending anyway what the detector found: the author says what it is (services.gate).
+    privacy_reason: Literal["", "invented", "not_personal"] = ""
 
 
 @command("practice.submit", audiences={PARTICIPANT}, args=CaseSubmit, input_kind="own-cases")
 def submit_case(ctx: Context, args: CaseSubmit) -> bool:
-    """Refused with `personal_data` (the excerpts in the message) until the text is clean or
-    the author sends it again with `confirm_privacy: true`."""
+    """Refused with `personal_data` (the findings in the details) until the text is clean or
+    the author sends it again with a `privacy_reason`; then it waits in quarantine."""
     practice_services.submit_case(
         participant=me(ctx),
         title=args.title,
         situation=args.situation,
         question=args.question,
-        confirm_privacy=args.confirm_privacy,
+        privacy_reason=args.privacy_reason,
     )
     return True
 
@@ -60,7 +61,7 @@ def edit_case(ctx: Context, args: CaseEdit) -> bool:
         title=args.title,
         situation=args.situation,
         question=args.question,
-        confirm_privacy=args.confirm_privacy,
+        privacy_reason=args.privacy_reason,
     )
 
 
@@ -91,6 +92,20 @@ def redact_case(ctx: Context, args: CaseRedact) -> bool:
         question=args.question,
         note=args.note,
         redacted_by_id=ctx.actor.user_id,
+    )
+
+
+class FindingRef(Args):
+    case: Id
+    finding: int  # its position in the case's findings
+
+
+@command("practice.clear_finding", audiences={FACILITATOR}, args=FindingRef)
+def clear_finding(ctx: Context, args: FindingRef) -> bool:
+    return practice_services.clear_finding(
+        case=practice_selectors.practice_case_of(ctx.live.traject, args.case),
+        index=args.finding,
+        cleared_by_id=ctx.actor.user_id,
     )
 
 
@@ -223,10 +238,24 @@ class CaseLimits(TypedDict):
     question: int
 
 
+class Finding(TypedDict):
+    kind: str
+    field: str
+    excerpt: str
+    start: int
+    end: int
+    certain: bool
+    author_says: Literal["invented", "not_personal"]
+    cleared_by: int | None
+    cleared_at: str | None
+
+
 class ConsoleCase(CaseBody):
     author: str
     author_layer: str
     privacy_confirmed: bool
+    quarantined: bool  # a finding is not cleared yet: hidden from the room, cannot be picked
+    findings: list[Finding]
     flags: list[str]  # kinds of personal data the text still seems to hold
     redacted_at: str | None
     redaction_note: str
@@ -247,6 +276,7 @@ class OwnCasesState(TypedDict):
 
 class MyCase(CaseBody):
     privacy_confirmed: bool
+    quarantined: bool
     redacted: bool
     picked: bool
 
@@ -280,6 +310,7 @@ def own_cases(view: View) -> tuple[OwnCasesState, dict[int, OwnCasesMine]]:
                     {
                         **case_text(case),
                         "privacy_confirmed": case.privacy_confirmed,
+                        "quarantined": case.quarantined,
                         "redacted": case.redacted_at is not None,
                         "picked": case.selected,
                     }
@@ -291,6 +322,8 @@ def own_cases(view: View) -> tuple[OwnCasesState, dict[int, OwnCasesMine]]:
                 "author": case.author.name,
                 "author_layer": case.author.layer.text("label", view.lang),
                 "privacy_confirmed": case.privacy_confirmed,
+                "quarantined": case.quarantined,
+                "findings": case.privacy_findings,
                 # Read again now: the facilitator sees what the author chose to keep.
                 "flags": [
                     f["kind"]
@@ -313,6 +346,7 @@ class PickCase(CaseBody):
     order: int | None
     author: NotRequired[str]  # the console
     privacy_confirmed: NotRequired[bool]  # the console
+    quarantined: NotRequired[bool]  # the console; the room never gets a quarantined case
 
 
 class CasePickBoard(TypedDict):
@@ -339,6 +373,8 @@ def case_pick(view: View) -> tuple[CasePickState, dict[int, CasePickMine]]:
     picked_any = any(case.selected for case in cases)
     shown = practice_selectors.case_dots_shown(view.audience, picked_any=picked_any)
     totals = practice_selectors.case_dot_totals(traject) if shown else {}
+    if view.audience != FACILITATOR:
+        cases = [case for case in cases if not case.quarantined]
     items = []
     for case in cases:
         item = {
@@ -350,6 +386,7 @@ def case_pick(view: View) -> tuple[CasePickState, dict[int, CasePickMine]]:
         if view.audience == FACILITATOR:
             item["author"] = case.author.name
             item["privacy_confirmed"] = case.privacy_confirmed
+            item["quarantined"] = case.quarantined
         items.append(item)
     if view.audience == FACILITATOR:
         items.sort(key=lambda item: -item["dots"])
@@ -534,7 +571,23 @@ def strings() -> dict:
         ),
         "possible_birthdate": _("possible date of birth"),
         "edit_text": _("Change the text"),
-        "confirm_not_personal": _("This is not personal data — submit anyway"),
+        "send_anyway": _("Send anyway"),
+        "send_anyway_question": _("What is it?"),
+        "privacy_reason": {
+            reason: str(label) for reason, label in practice_services.PRIVACY_REASON_LABELS.items()
+        },
+        "send_anyway_note": _(
+            "Your case then waits for the facilitator, who reads it first: until then nobody "
+            "else sees it."
+        ),
+        "quarantined": _("Waiting for the facilitator: nobody else sees this case yet."),
+        "quarantine_console": _(
+            "In quarantine: only you and the author see this case. Clear each finding or redact "
+            "the case before it can be picked."
+        ),
+        "clear_finding": _("Not personal data: let it through"),
+        "finding_cleared": _("cleared"),
+        "quarantine_badge": _("in quarantine: not yet pickable"),
         "changed_recheck": _("You changed the text: submit it again to have it checked."),
         "my_cases": _("My cases"),
         "no_own_cases": _("You have not submitted a case yet."),

@@ -407,7 +407,7 @@ async def bring_cases(room: Room, ids: Ids, traject_id: int) -> None:
     for key, (who, title, situation, question) in CASES.items():
         args = {"title": title, "situation": situation, "question": question}
         if key == "B":
-            args["confirm_privacy"] = True
+            args["privacy_reason"] = "not_personal"
         version = await room.phones[who].do("practice.submit", args)
     seen = await room.sync(version)
     console = seen.console["practice"]

@@ -10,6 +10,7 @@ from channels.db import database_sync_to_async
 from django.contrib.sessions.backends.db import SessionStore
 
 from game.core.selectors import phase_by_key
+from game.document.model import build_document
 from game.followup import services as followup_services
 from game.followup.models import Review
 from game.framework import services as framework_services
@@ -173,7 +174,7 @@ def room(live):
 
 def test_own_cases_reach_their_author_and_the_console_only(room):
     live, alice, bob, _ = room
-    practice_services.submit_case(participant=alice, confirm_privacy=True, **CASE)
+    practice_services.submit_case(participant=alice, privacy_reason="not_personal", **CASE)
     go(live, "stap3", "casussen")
     shared, personal = snap(live, PARTICIPANT)
     assert [case["title"] for case in personal[alice.pk]["my_cases"]] == [CASE["title"]]
@@ -188,9 +189,68 @@ def test_own_cases_reach_their_author_and_the_console_only(room):
     assert (case["author"], case["flags"]) == ("Alice", [])
 
 
+BSN_CASE = {**CASE, "question": "Mag het wijkteam voor BSN 123456782 de traplift regelen?"}
+
+
+def test_a_quarantined_case_is_seen_by_its_author_and_the_console_only(room, facilitator):
+    live, alice, bob, _ = room
+    case = practice_services.submit_case(participant=alice, privacy_reason="invented", **BSN_CASE)
+    assert case.quarantined
+    go(live, "stap3", "kiezen")
+    for audience in (SCREEN, PARTICIPANT):
+        shared, _ = snap(live, audience)
+        assert shared["practice"]["cases"] == []
+        assert "123456782" not in json.dumps(shared)
+    console, _ = snap(live, FACILITATOR)
+    [item] = console["practice"]["cases"]
+    assert item["quarantined"]
+    go(live, "stap3", "casussen")
+    _, personal = snap(live, PARTICIPANT)
+    [mine] = personal[alice.pk]["my_cases"]
+    assert mine["quarantined"] and mine["question"] == BSN_CASE["question"]
+    assert "123456782" not in json.dumps(personal[bob.pk])
+    [finding] = snap(live, FACILITATOR)[0]["practice"]["cases"][0]["findings"]
+    assert (finding["kind"], finding["author_says"], finding["cleared_at"]) == (
+        "bsn",
+        "invented",
+        None,
+    )
+
+
+async def test_a_quarantined_case_is_refused_for_picking_until_the_facilitator_clears_it(
+    live, facilitator, alice
+):
+    participant, _ = alice
+    case = await db(
+        lambda: practice_services.submit_case(
+            participant=participant, privacy_reason="not_personal", **BSN_CASE
+        )
+    )
+    console, _ = await facilitator_socket(live, facilitator)
+    await goto(console, "stap3", "kiezen")
+    error = await refused(console, "practice.pick", {"cases": [case.pk]})
+    assert error["code"] == "case_quarantined"
+    assert not await db(lambda: PracticeCase.objects.get(pk=case.pk).selected)
+    await ok(console, "practice.clear_finding", {"case": case.pk, "finding": 0})
+    cleared = await db(lambda: PracticeCase.objects.get(pk=case.pk))
+    assert not cleared.quarantined
+    assert cleared.privacy_findings[0]["cleared_by"] == facilitator.pk
+    await ok(console, "practice.pick", {"cases": [case.pk]})
+    await console.disconnect()
+
+
+def test_a_quarantined_case_never_reaches_the_document(room):
+    live, alice, _, _ = room
+    kept = practice_services.submit_case(participant=alice, privacy_reason="", **CASE)
+    practice_services.submit_case(participant=alice, privacy_reason="invented", **BSN_CASE)
+    practice_services.pick_cases(traject=live.traject, case_ids=[kept.pk])
+    document = build_document(live.traject)
+    assert "123456782" not in json.dumps(document.as_dict())
+
+
 def test_dot_totals_reach_the_room_only_once_cases_are_picked(room):
     live, alice, bob, _ = room
-    case = practice_services.submit_case(participant=alice, confirm_privacy=False, **CASE)
+    case = practice_services.submit_case(participant=alice, privacy_reason="", **CASE)
     practice_services.set_case_dots(participant=bob, case=case, dots=2)
     go(live, "stap3", "kiezen")
     screen, _ = snap(live, SCREEN)
@@ -206,7 +266,7 @@ def test_dot_totals_reach_the_room_only_once_cases_are_picked(room):
 
 def test_the_grid_reaches_screen_and_console_and_a_phone_gets_its_own_verdicts(room):
     live, alice, bob, requirement = room
-    case = practice_services.submit_case(participant=alice, confirm_privacy=False, **CASE)
+    case = practice_services.submit_case(participant=alice, privacy_reason="", **CASE)
     practice_services.pick_cases(traject=live.traject, case_ids=[case.pk])
     case.refresh_from_db()
     practice_services.judge(
@@ -333,7 +393,7 @@ async def test_from_own_cases_to_kader_v1_and_on_day_2_to_v2(live, facilitator, 
     [finding] = error["details"]["findings"]
     assert (finding["kind"], finding["field"]) == ("phone", "situation")
     assert await db(PracticeCase.objects.count) == 0
-    await ok(alice_phone, "practice.submit", {**with_phone, "confirm_privacy": True})
+    await ok(alice_phone, "practice.submit", {**with_phone, "privacy_reason": "not_personal"})
     await ok(bob_phone, "practice.submit", {**CASE, "title": "Schuldhulp zonder wachtlijst"})
     alice_case, bob_case = await db(lambda: list(PracticeCase.objects.order_by("pk")))
     assert (alice_case.privacy_confirmed, bob_case.privacy_confirmed) == (True, False)

@@ -39,9 +39,9 @@ def dave(live):
     return make_participant(live, "Dave", "teamleiding")[0]
 
 
-def submit(participant, confirm: bool = False, **fields) -> PracticeCase:
+def submit(participant, reason: str = "", **fields) -> PracticeCase:
     return practice_services.submit_case(
-        participant=participant, confirm_privacy=confirm, **{**CLEAN, **fields}
+        participant=participant, privacy_reason=reason, **{**CLEAN, **fields}
     )
 
 
@@ -79,7 +79,7 @@ def test_a_case_with_a_bsn_is_refused_with_the_findings_until_confirmed(traject,
         title=CLEAN["title"],
         situation=situation,
         question=CLEAN["question"],
-        confirm_privacy=False,
+        privacy_reason="",
     )
     assert error.code == "personal_data"
     assert [(f["field"], f["kind"], f["excerpt"]) for f in error.params["findings"]] == [
@@ -93,21 +93,69 @@ def test_the_personal_data_message_names_what_was_found_in_the_readers_language(
     error = error_of(submit, participant=alice, situation="Bel haar op 06-12345678.")
     with translation.override("en"):
         assert error.message() == (
-            "This looks like personal data: “06-12345678” (phone number). Take it out, or "
-            "confirm that it is not personal data."
+            "This looks like personal data: “06-12345678” (phone number). Change the text, or "
+            "say what it is if you send it anyway."
         )
 
 
-def test_a_confirmed_warning_saves_the_case_and_records_the_confirmation(alice):
-    case = submit(alice, confirm=True, situation="Bel haar op 06-12345678.")
-    assert case.privacy_confirmed is True
-    assert case.situation == "Bel haar op 06-12345678."
+def test_sent_anyway_with_a_reason_the_case_is_saved_in_quarantine(alice):
+    case = submit(alice, reason="invented", situation="Bel haar op 06-12345678.")
+    assert case.privacy_confirmed is True and case.quarantined
+    [finding] = case.privacy_findings
+    assert (finding["kind"], finding["excerpt"], finding["author_says"]) == (
+        "phone",
+        "06-12345678",
+        "invented",
+    )
+    assert finding["cleared_at"] is None
 
 
-def test_a_clean_case_is_saved_without_a_warning_even_with_the_confirm_flag(alice):
-    case = submit(alice, confirm=True)
-    assert case.privacy_confirmed is False
+def test_an_unknown_reason_does_not_open_the_gate(alice):
+    error = error_of(submit, participant=alice, reason="yes", situation="Bel 06-12345678.")
+    assert error.code == "personal_data"
+    assert not PracticeCase.objects.exists()
+
+
+def test_a_clean_case_is_saved_without_a_warning_even_with_a_reason(alice):
+    case = submit(alice, reason="not_personal")
+    assert case.privacy_confirmed is False and not case.quarantined
     assert (case.traject_id, case.author_id) == (alice.traject_id, alice.pk)
+
+
+def test_a_quarantined_case_cannot_be_picked_or_dotted_until_each_finding_is_cleared(
+    traject, alice, bob, facilitator
+):
+    text = "Bel haar op 06-12345678 of mail j.jansen@example.nl."
+    case = submit(alice, reason="not_personal", situation=text)
+    pick = {"traject": traject, "case_ids": [case.pk]}
+    assert error_code(practice_services.pick_cases, **pick) == "case_quarantined"
+    dot = {"participant": bob, "case": case, "dots": 1}
+    assert error_code(practice_services.set_case_dots, **dot) == "practice_case_unknown"
+    assert practice_services.clear_finding(case=case, index=0, cleared_by_id=facilitator.pk)
+    assert not practice_services.clear_finding(case=case, index=0, cleared_by_id=facilitator.pk)
+    assert error_code(practice_services.pick_cases, **pick) == "case_quarantined"  # one left
+    kwargs = {"case": case, "index": 5, "cleared_by_id": facilitator.pk}
+    assert error_code(practice_services.clear_finding, **kwargs) == "finding_unknown"
+    practice_services.clear_finding(case=case, index=1, cleared_by_id=facilitator.pk)
+    case.refresh_from_db()
+    assert not case.quarantined
+    assert [f["cleared_by"] for f in case.privacy_findings] == [facilitator.pk] * 2
+    assert all(f["cleared_at"] for f in case.privacy_findings)
+    assert practice_services.pick_cases(**pick)
+
+
+def test_redacting_a_quarantined_case_ends_the_quarantine(alice, facilitator):
+    case = submit(alice, reason="not_personal", situation="Bel haar op 06-12345678.")
+    assert practice_services.redact_case(
+        case=case,
+        situation="Bel het wijkteam.",
+        question=case.question,
+        note="Nummer weggehaald",
+        redacted_by_id=facilitator.pk,
+    )
+    case.refresh_from_db()
+    assert not case.quarantined
+    assert case.privacy_findings[0]["cleared_by"] == facilitator.pk
 
 
 @pytest.mark.parametrize(
@@ -162,18 +210,18 @@ def test_editing_checks_for_personal_data_again(alice):
     case = submit(alice)
     kwargs = {"participant": alice, "case_id": case.pk, **CLEAN}
     kwargs["situation"] = "Zij woont op Dorpsstraat 12, 1234 AB Dorp."
-    assert (
-        error_code(practice_services.edit_case, confirm_privacy=False, **kwargs) == "personal_data"
-    )
-    assert practice_services.edit_case(confirm_privacy=True, **kwargs)
+    assert error_code(practice_services.edit_case, privacy_reason="", **kwargs) == "personal_data"
+    assert practice_services.edit_case(privacy_reason="not_personal", **kwargs)
     case.refresh_from_db()
     assert case.privacy_confirmed is True
-    assert not practice_services.edit_case(confirm_privacy=True, **kwargs)  # nothing changed
+    assert not practice_services.edit_case(
+        privacy_reason="not_personal", **kwargs
+    )  # nothing changed
 
 
 def test_only_the_author_edits_or_withdraws_a_case(alice, bob):
     case = submit(alice)
-    edit = {"participant": bob, "case_id": case.pk, "confirm_privacy": False, **CLEAN}
+    edit = {"participant": bob, "case_id": case.pk, "privacy_reason": "", **CLEAN}
     assert error_code(practice_services.edit_case, **edit) == "not_yours"
     assert (
         error_code(practice_services.withdraw_case, participant=bob, case_id=case.pk) == "not_yours"
@@ -184,7 +232,7 @@ def test_only_the_author_edits_or_withdraws_a_case(alice, bob):
 
 def test_a_picked_case_can_no_longer_be_edited_or_withdrawn_by_its_author(traject, alice):
     case = picked_case(traject, alice)
-    edit = {"participant": alice, "case_id": case.pk, "confirm_privacy": False, **CLEAN}
+    edit = {"participant": alice, "case_id": case.pk, "privacy_reason": "", **CLEAN}
     assert error_code(practice_services.edit_case, **edit) == "case_picked"
     assert (
         error_code(practice_services.withdraw_case, participant=alice, case_id=case.pk)
@@ -210,9 +258,12 @@ def test_the_facilitator_redacts_a_picked_case_and_the_redaction_is_recorded(
         title=CLEAN["title"],
         situation="Mevrouw Jansen, 06-12345678, kan de trap niet op.",
         question=CLEAN["question"],
-        confirm_privacy=True,
+        privacy_reason="not_personal",
     )
+    for index in range(len(case.privacy_findings)):  # read and let through by the facilitator
+        practice_services.clear_finding(case=case, index=index, cleared_by_id=facilitator.pk)
     practice_services.pick_cases(traject=traject, case_ids=[case.pk])
+    case.refresh_from_db()
     changed = practice_services.redact_case(
         case=case,
         situation="Mevrouw J., [telefoon], kan de trap niet op.",

@@ -125,6 +125,9 @@ function judgementGrid(grid, labels, { caption, withComments = true } = {}) {
   ];
 }
 
+// What an author may say a finding is when sending anyway (game.practice.services.PRIVACY_REASONS).
+const PRIVACY_REASONS = Object.keys(S.privacy_reason);
+
 const privacyReminder = (practice) => el("p", {}, [el("strong", { text: `${S.privacy}: ` }), el("span", { text: practice.reminder })]);
 
 // --- own cases ----------------------------------------------------------------------------
@@ -181,11 +184,11 @@ function bringCase(container, socket) {
     submit.textContent = draft.case ? strings.save_changes : S.submit_case;
     cancel.hidden = !draft.case;
     for (const node of [...Object.values(fields), submit]) node.disabled = locked;
-    const confirmButton = warning.querySelector("#case-confirm");
-    if (confirmButton) {
-      // Confirming is about the text that was checked; changed text is checked again first.
+    const anyway = warning.querySelector(".send-anyway");
+    if (anyway) {
+      // Sending anyway is about the text that was checked; changed text is checked again first.
       const same = sameAsChecked();
-      confirmButton.hidden = !same;
+      anyway.hidden = !same;
       warning.querySelector(".changed-note").hidden = same;
     }
   }
@@ -251,8 +254,17 @@ function bringCase(container, socket) {
         findings.map((finding) => el("li", { text: `“${finding.excerpt}” — ${findingLabel(finding)} (${S.case_field[finding.field]})` })),
       ),
       el("div", { cls: "warning-actions" }, [
-        el("button", { cls: "button wide", text: S.edit_text, attrs: { type: "button", "data-field": first ? first.field : "title", "data-excerpt": first ? first.excerpt : "" } }),
-        el("button", { cls: "button primary wide", text: S.confirm_not_personal, attrs: { type: "button", id: "case-confirm" } }),
+        // Changing the text is the way out; sending anyway is the second choice, and asks what
+        // the finding is (the case then waits for the facilitator).
+        el("button", { cls: "button primary wide", text: S.edit_text, attrs: { type: "button", id: "case-edit-text", "data-field": first ? first.field : "title", "data-excerpt": first ? first.excerpt : "" } }),
+        el("details", { cls: "send-anyway" }, [
+          el("summary", { cls: "button wide", text: S.send_anyway }),
+          el("fieldset", { cls: "send-anyway-reasons" }, [
+            el("legend", { text: S.send_anyway_question }),
+            ...PRIVACY_REASONS.map((reason) => el("button", { cls: "button wide", text: S.privacy_reason[reason], attrs: { type: "button", "data-reason": reason } })),
+            el("p", { cls: "hint", text: S.send_anyway_note }),
+          ]),
+        ]),
         el("p", { cls: "hint changed-note", text: S.changed_recheck, attrs: { hidden: "" } }),
       ]),
     );
@@ -260,9 +272,10 @@ function bringCase(container, socket) {
     refresh();
     warning.querySelector("h3").focus();
   }
-  function send(confirmed = false) {
+  function send(reason = "") {
     const sent = values();
-    const args = confirmed ? { ...sent, confirm_privacy: true } : sent;
+    const confirmed = Boolean(reason);
+    const args = confirmed ? { ...sent, privacy_reason: reason } : sent;
     const editing = draft.case;
     const request = editing ? socket.send("practice.edit", { case: editing, ...args }) : socket.send("practice.submit", args);
     return request.then(
@@ -292,7 +305,8 @@ function bringCase(container, socket) {
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-field]");
     if (button) pointAt(button.dataset.field, button.dataset.excerpt);
-    if (event.target.closest("#case-confirm")) send(true).catch(() => {});
+    const reason = event.target.closest("button[data-reason]");
+    if (reason) send(reason.dataset.reason).catch(() => {});
   });
   cancel.addEventListener("click", () => {
     reset();
@@ -340,7 +354,7 @@ function bringCase(container, socket) {
                   item.redacted ? el("span", { cls: "badge", text: S.redacted }) : "",
                 ]),
                 el("p", { cls: "meta", text: item.question }),
-                item.privacy_confirmed ? el("p", { cls: "meta", text: S.you_confirmed }) : "",
+                item.quarantined ? flagLine(S.quarantined) : item.privacy_confirmed ? el("p", { cls: "meta", text: S.you_confirmed }) : "",
                 item.picked ? el("p", { cls: "meta", text: S.picked_locked }) : locked ? "" : ownItemActions(item.id, { name: item.title, removeText: S.withdraw, removeAction: "withdraw" }),
               ]),
             )
@@ -355,6 +369,24 @@ function bringCase(container, socket) {
   };
 }
 
+// The findings an author sent anyway: what, where, what the author says it is, and a button to
+// clear each one (the last one cleared ends the quarantine).
+function findingList(item, kinds) {
+  return el(
+    "ul",
+    { cls: "finding-review" },
+    item.findings.map((finding, index) =>
+      el("li", {}, [
+        el("mark", { text: `“${finding.excerpt}”` }),
+        el("span", { text: ` ${kinds[finding.kind] || finding.kind} (${S.case_field[finding.field]}) — ${S.privacy_reason[finding.author_says]}. ` }),
+        finding.cleared_at
+          ? el("span", { cls: "meta", text: S.finding_cleared })
+          : el("button", { cls: "button small", text: S.clear_finding, attrs: { type: "button", "data-case": item.id, "data-clear": index, "data-focus": `clear-${item.id}-${index}` } }),
+      ]),
+    ),
+  );
+}
+
 function redactCases(container, socket) {
   const reminder = el("p", { cls: "hint" });
   const count = el("p", { cls: "meta", attrs: { "aria-live": "polite" } });
@@ -365,6 +397,10 @@ function redactCases(container, socket) {
   let state = null;
 
   onAction(list, { redact: (id) => toggleEditing(editing, id, draw, list, `#f-title-${id}`) });
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-clear]");
+    if (button) socket.send("practice.clear_finding", { case: Number(button.dataset.case), finding: Number(button.dataset.clear) }).catch(() => {});
+  });
   list.addEventListener("submit", (event) => {
     event.preventDefault();
     const id = Number(event.target.dataset.id);
@@ -393,7 +429,8 @@ function redactCases(container, socket) {
               ]),
               el("p", { cls: "meta", text: fmt(S.by_author, { name: item.author, layer: item.author_layer }) }),
               flags.length ? flagLine(fmt(S.flags_found, { kinds: flags.join(", ") })) : "",
-              item.privacy_confirmed ? el("p", { cls: "meta", text: S.author_confirmed }) : "",
+              item.quarantined ? flagLine(S.quarantine_console) : "",
+              item.findings.length ? findingList(item, kinds) : "",
               item.redacted_at ? el("p", { cls: "meta", text: item.redaction_note ? fmt(S.redaction_note_shown, { note: item.redaction_note }) : S.redacted }) : "",
               el("p", { cls: "case-card-question" }, [el("strong", { text: `${strings.case_part.question}: ` }), el("span", { cls: "pre-line", text: item.question })]),
               situationFold(item.situation),
@@ -535,13 +572,13 @@ function pickCases(container, socket) {
             return el("li", { cls: `pick-row${position ? " chosen" : ""}` }, [
               el("div", { cls: "pick-dots" }, [el("strong", { text: String(item.dots) }), el("span", { cls: "meta", text: plural(S.dots_word, item.dots) })]),
               el("div", { cls: "pick-body" }, [
-                el("h3", { cls: "pick-title", attrs: { id: `pick-${item.id}` } }, [el("span", { text: item.title }), item.privacy_confirmed ? el("span", { cls: "badge badge-warn", text: S.confirmed_badge }) : ""]),
+                el("h3", { cls: "pick-title", attrs: { id: `pick-${item.id}` } }, [el("span", { text: item.title }), item.quarantined ? el("span", { cls: "badge badge-warn", text: S.quarantine_badge }) : item.privacy_confirmed ? el("span", { cls: "badge badge-warn", text: S.confirmed_badge }) : ""]),
                 el("p", { cls: "meta", text: `${item.question} — ${fmt(S.by, { name: item.author })}` }),
               ]),
               el("button", {
                 cls: "button toggle pick-toggle",
                 text: position ? fmt(S.picked_n, { n: position }) : S.pick,
-                attrs: { type: "button", "aria-pressed": String(Boolean(position)), "data-case": item.id, "data-focus": `pick-${item.id}`, "aria-describedby": `pick-${item.id}` },
+                attrs: { type: "button", "aria-pressed": String(Boolean(position)), "data-case": item.id, "data-focus": `pick-${item.id}`, "aria-describedby": `pick-${item.id}`, ...(item.quarantined ? { disabled: "" } : {}) },
               }),
             ]);
           })
