@@ -55,6 +55,10 @@ def Ids(max_items: int = IDS_MAX):
 
 Key = Line(50)  # a key of the content: a step, phase, prompt, role or case
 
+# What an author says a personal-data finding is when sending a text anyway (game.practice.gate
+# checks it against PRIVACY_REASONS; "" is sending without).
+PrivacyReason = Text(20)
+
 
 class Args(BaseModel):
     """The arguments of one command, as its handler receives them."""

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from game.core.models import Participant, Traject
 from game.framework.models import FrameworkVersion
+from game.practice.models import GatedText
 
 
 class DeviceClaim(models.Model):
@@ -59,7 +60,7 @@ class DeviceClaim(models.Model):
         return self.confirmed_at is None and self.rejected_at is None
 
 
-class CheckIn(models.Model):
+class CheckIn(GatedText):
     """A returning participant's answer to the check-in question that opens day 2 ("what have
     you done or seen with maatwerk since the first meeting?"); one per person, edited in place.
 
@@ -83,7 +84,7 @@ class CheckIn(models.Model):
         return self.text
 
 
-class Review(models.Model):
+class Review(GatedText):
     """How one item of a frozen kader worked out in practice, in one participant's view.
 
     The item is named by its key in the version's content ("req-12", "rule-3"), so a review

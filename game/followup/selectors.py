@@ -19,6 +19,7 @@ from game.framework.selectors import (
     latest_framework,
     wording,
 )
+from game.practice.gate import in_quarantine
 
 
 def name_key(name: str) -> str:
@@ -74,12 +75,14 @@ def pending_claims(traject: Traject) -> list[DeviceClaim]:
 
 def checkin_answers(traject: Traject) -> list[str]:
     """The check-in answers of the traject, newest first, without who wrote them (a rewritten
-    answer keeps its place; one withdrawn and written again counts as new)."""
-    return list(
-        CheckIn.objects.filter(traject=traject)
-        .order_by("-created_at", "-pk")
-        .values_list("text", flat=True)
-    )
+    answer keeps its place; one withdrawn and written again counts as new). An answer in
+    quarantine (game.practice.gate) is left out."""
+    rows = CheckIn.objects.filter(traject=traject).order_by("-created_at", "-pk")
+    return [
+        text
+        for text, findings in rows.values_list("text", "privacy_findings")
+        if not in_quarantine(findings)
+    ]
 
 
 def checkins_by_participant(traject: Traject) -> dict[int, str]:
@@ -95,12 +98,14 @@ def version_under_review(traject: Traject) -> FrameworkVersion | None:
 
 def review_summary(version: FrameworkVersion) -> list[dict]:
     """Per item of the version, in order: applied counts (ja/deels/nee), total, and what was
-    said about how it went and what must improve — anonymous, in writing order."""
-    rows = list(
-        Review.objects.filter(version=version)
+    said about how it went and what must improve — anonymous, in writing order. The texts of
+    a review in quarantine (game.practice.gate) are left out; its answer still counts."""
+    rows = [
+        (key, applied, *(("", "") if in_quarantine(findings) else (how, improve)))
+        for key, applied, how, improve, findings in Review.objects.filter(version=version)
         .order_by("created_at", "pk")
-        .values_list("item_key", "applied", "how_it_went", "improve")
-    )
+        .values_list("item_key", "applied", "how_it_went", "improve", "privacy_findings")
+    ]
     summary = []
     for item in framework_items(version):
         mine = [row for row in rows if row[0] == item["key"]]

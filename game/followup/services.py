@@ -21,6 +21,7 @@ from game.framework import services as framework_services
 from game.framework.models import RULE_FIELDS, DecisionRule, FrameworkVersion
 from game.framework.selectors import framework_items, item_text
 from game.practice import services as practice_services
+from game.practice.gate import gated
 from game.requirements import services as requirements_services
 from game.requirements.models import Requirement
 
@@ -80,10 +81,12 @@ def reject_claim(*, claim: DeviceClaim) -> DeviceClaim:
     return claim
 
 
-def write_checkin(*, traject: Traject, participant: Participant, text: str) -> bool:
+def write_checkin(
+    *, traject: Traject, participant: Participant, text: str, privacy_reason: str = ""
+) -> bool:
     """One's answer to the check-in question: written, rewritten, or withdrawn by an empty
     text. Returns whether anything changed. Only a participant of `traject` answers in it, and
-    only ever their own answer."""
+    only ever their own answer; the text goes through the personal-data gate."""
     if participant.traject_id != traject.pk:
         raise GameError("participant_unknown")
     text = practice_services.clean_optional(text, limit=CHECKIN_MAX, too_long="review_too_long")
@@ -91,14 +94,17 @@ def write_checkin(*, traject: Traject, participant: Participant, text: str) -> b
     if not text:
         deleted, _ = mine.delete()
         return bool(deleted)
+    findings = gated({"text": text}, privacy_reason)
     row = mine.first()
     if row is None:
-        CheckIn.objects.create(traject=traject, participant=participant, text=text)
+        CheckIn.objects.create(
+            traject=traject, participant=participant, text=text, privacy_findings=findings
+        )
         return True
     if row.text == text:
         return False
-    row.text, row.updated_at = text, timezone.now()
-    row.save(update_fields=["text", "updated_at"])
+    row.text, row.privacy_findings, row.updated_at = text, findings, timezone.now()
+    row.save(update_fields=["text", "privacy_findings", "updated_at"])
     return True
 
 
@@ -110,6 +116,7 @@ def write_review(
     applied: str,
     how_it_went: str = "",
     improve: str = "",
+    privacy_reason: str = "",
 ) -> bool:
     """Was this item applied (ja / deels / nee), how did it go, what must improve? Reviewing
     the same item again changes the review. `version` is the one under review
@@ -127,6 +134,7 @@ def write_review(
     improve = practice_services.clean_optional(
         improve, limit=REVIEW_TEXT_MAX, too_long="review_too_long"
     )
+    findings = gated({"how_it_went": how_it_went, "improve": improve}, privacy_reason)
     values = {"applied": applied, "how_it_went": how_it_went, "improve": improve}
     row = Review.objects.filter(version=version, item_key=item_key, participant=participant).first()
     if row is None:
@@ -135,6 +143,7 @@ def write_review(
             item_key=item_key,
             item_kind=kinds[item_key],
             participant=participant,
+            privacy_findings=findings,
             **values,
         )
         return True
@@ -142,8 +151,8 @@ def write_review(
         return False
     for name, value in values.items():
         setattr(row, name, value)
-    row.updated_at = timezone.now()
-    row.save(update_fields=[*values, "updated_at"])
+    row.privacy_findings, row.updated_at = findings, timezone.now()
+    row.save(update_fields=[*values, "privacy_findings", "updated_at"])
     return True
 
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from game.core.models import Participant, Traject
+from game.practice.models import GatedText
 
 
 class DecisionRule(models.Model):
@@ -39,7 +40,7 @@ class DecisionRule(models.Model):
         return f"{self.who_decides}: {self.what}"
 
 
-class RuleReaction(models.Model):
+class RuleReaction(GatedText):
     """A participant agrees with a proposed rule or voices a concern about it."""
 
     class Stance(models.TextChoices):

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from game.core.errors import GameError
 from game.core.models import Traject
 from game.framework.models import RULE_FIELDS, DecisionRule, FrameworkVersion, RuleReaction
+from game.practice.gate import in_quarantine
 from game.practice.models import RequirementAddition
 from game.practice.selectors import picked_cases
 from game.requirements import selectors as requirements_selectors
@@ -28,18 +29,23 @@ def rule_fields(rule: DecisionRule) -> dict[str, str]:
 
 
 def rule_summaries(traject: Traject, *, include_dropped: bool) -> list[dict]:
-    """Every rule with its reactions counted and the comments (anonymous), in order."""
+    """Every rule with its reactions counted and the comments (anonymous), in order; a comment
+    in quarantine (game.practice.gate) is left out, its stance still counts."""
     rules = traject.decision_rules.all()
     if not include_dropped:
         rules = rules.exclude(status=DecisionRule.Status.DROPPED)
     reactions = list(
         RuleReaction.objects.filter(rule__traject=traject)
         .order_by("reacted_at", "pk")
-        .values_list("rule_id", "stance", "comment")
+        .values_list("rule_id", "stance", "comment", "privacy_findings")
     )
     summaries = []
     for rule in rules:
-        mine = [(stance, comment) for rid, stance, comment in reactions if rid == rule.pk]
+        mine = [
+            (stance, "" if in_quarantine(findings) else comment)
+            for rid, stance, comment, findings in reactions
+            if rid == rule.pk
+        ]
         counts = Counter(stance for stance, _ in mine)
         summaries.append(
             {

@@ -11,6 +11,7 @@ from game.core.errors import GameError
 from game.core.models import Participant, Traject
 from game.framework.models import RULE_FIELDS, DecisionRule, FrameworkVersion, RuleReaction
 from game.framework.selectors import framework_draft
+from game.practice.gate import gated
 from game.practice.services import COMMENT_MAX, STANCES, clean_optional
 
 
@@ -57,10 +58,16 @@ def set_rule_status(*, rule: DecisionRule, status: str) -> bool:
 
 
 def react_to_rule(
-    *, participant: Participant, rule: DecisionRule, stance: str, comment: str = ""
+    *,
+    participant: Participant,
+    rule: DecisionRule,
+    stance: str,
+    comment: str = "",
+    privacy_reason: str = "",
 ) -> bool:
     """Agree with a rule or voice a concern; reacting again changes it, an empty stance takes
-    it back (also on a dropped rule, so nobody is stuck with a reaction there)."""
+    it back (also on a dropped rule, so nobody is stuck with a reaction there). The comment
+    goes through the personal-data gate (game.practice.gate)."""
     if rule.traject_id != participant.traject_id:
         raise GameError("rule_unknown")
     row = RuleReaction.objects.filter(rule=rule, participant=participant).first()
@@ -71,15 +78,21 @@ def react_to_rule(
     if rule.status == DecisionRule.Status.DROPPED:
         raise GameError("rule_closed")
     comment = clean_optional(comment, limit=COMMENT_MAX, too_long="comment_too_long")
+    findings = gated({"comment": comment}, privacy_reason)
     if row is None:
         RuleReaction.objects.create(
-            rule=rule, participant=participant, stance=stance, comment=comment
+            rule=rule,
+            participant=participant,
+            stance=stance,
+            comment=comment,
+            privacy_findings=findings,
         )
         return True
     if (row.stance, row.comment) == (stance, comment):
         return False
     row.stance, row.comment, row.reacted_at = stance, comment, timezone.now()
-    row.save(update_fields=["stance", "comment", "reacted_at"])
+    row.privacy_findings = findings
+    row.save(update_fields=["stance", "comment", "privacy_findings", "reacted_at"])
     return True
 
 

@@ -10,10 +10,27 @@ from django.db.models import Q
 from django.utils import timezone
 
 from game.core.models import Participant, Traject
+from game.practice.gate import in_quarantine
 from game.requirements.models import Requirement
 
 
-class PracticeCase(models.Model):
+class GatedText(models.Model):
+    """A row holding free text a participant wrote, behind the personal-data gate
+    (game.practice.gate): what the detector found when the author sent it anyway, with what the
+    author said it is and, once the facilitator cleared it, who and when. While one finding is
+    not cleared the text is in quarantine: only its author and the facilitator see it."""
+
+    privacy_findings = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def quarantined(self) -> bool:
+        return in_quarantine(self.privacy_findings)
+
+
+class PracticeCase(GatedText):
     """A case from a participant's own practice. Its author is known to the facilitator only.
 
     `privacy_confirmed` records that the author saw the personal-data warning and kept the text
@@ -27,11 +44,6 @@ class PracticeCase(models.Model):
     situation = models.CharField(max_length=2000)
     question = models.CharField(max_length=500)
     privacy_confirmed = models.BooleanField(default=False)
-    # What the detector found when the author sent the case anyway, with what the author said it
-    # is and, once the facilitator cleared it, who and when (game.practice.services). While one
-    # finding is not cleared the case is in quarantine: only its author and the facilitator see
-    # it, and it cannot be picked.
-    privacy_findings = models.JSONField(default=list, blank=True)
     redacted_at = models.DateTimeField(null=True, blank=True)
     # SET_NULL: the redaction stays on record when a facilitator account goes.
     redacted_by = models.ForeignKey(
@@ -49,10 +61,6 @@ class PracticeCase(models.Model):
     on_table = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
-
-    @property
-    def quarantined(self) -> bool:
-        return any(finding["cleared_at"] is None for finding in self.privacy_findings)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -90,7 +98,7 @@ class CaseDot(models.Model):
         return f"{self.participant}: {self.dots} on {self.case}"
 
 
-class Judgement(models.Model):
+class Judgement(GatedText):
     """How one requirement works out in one picked case, in one participant's view."""
 
     class Verdict(models.TextChoices):

@@ -11,6 +11,7 @@ from django.db.models import QuerySet, Sum
 from game.core.errors import GameError
 from game.core.models import Participant, Traject
 from game.core.selectors import sees_results
+from game.practice.gate import in_quarantine
 from game.practice.models import VERDICTS, CaseDot, Judgement, PracticeCase
 from game.requirements.models import Requirement
 
@@ -81,15 +82,17 @@ def verdict_tally(verdicts: Iterable[str]) -> tuple[dict[str, int], int, str | N
 
 def judgement_grid(case: PracticeCase) -> list[dict]:
     """Per requirement (not dropped, in order): helpt/knelt/ontbreekt counts, total, the
-    dominant verdict and the comments — anonymous: verdict and text, never who wrote it.
+    dominant verdict and the comments — anonymous: verdict and text, never who wrote it. A
+    comment in quarantine (game.practice.gate) is left out; its verdict still counts.
 
     Comments are grouped by verdict (helpt, knelt, ontbreekt) and then in writing order.
     """
-    rows = list(
-        Judgement.objects.filter(case=case)
+    rows = [
+        (requirement, verdict, "" if in_quarantine(findings) else comment)
+        for requirement, verdict, comment, findings in Judgement.objects.filter(case=case)
         .order_by("created_at", "pk")
-        .values_list("requirement_id", "verdict", "comment")
-    )
+        .values_list("requirement_id", "verdict", "comment", "privacy_findings")
+    ]
     grid = []
     for requirement in judgeable_requirements(case.traject):
         mine = [(verdict, comment) for rid, verdict, comment in rows if rid == requirement.pk]

@@ -9,12 +9,13 @@ from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from game.core.dots import place_dots
 from game.core.errors import GameError
 from game.core.models import Participant, Traject
 from game.core.text import clean_text
+from game.practice import gate as gate_rules
+from game.practice.gate import case_findings, gate
 from game.practice.models import (
     VERDICTS,
     CaseConclusion,
@@ -23,7 +24,6 @@ from game.practice.models import (
     PracticeCase,
     RequirementAddition,
 )
-from game.practice.privacy import find_personal_data
 from game.practice.selectors import own_case
 from game.requirements import services as requirements_services
 from game.requirements.models import Requirement
@@ -57,22 +57,6 @@ PICK_MIN, PICK_MAX = 1, 3  # the group picks one to three cases
 STANCES: tuple[str, ...] = ("agree", "concern")
 
 
-KIND_LABELS = {
-    "bsn": _("citizen service number (BSN)"),
-    "email": _("e-mail address"),
-    "phone": _("phone number"),
-    "iban": _("IBAN (bank account number)"),
-    "postcode_house": _("postcode with house number"),
-    "address": _("address"),
-    "name": _("name"),
-    "birthdate": _("date of birth"),
-    "age": _("age"),
-}
-
-
-POSSIBLE_BIRTHDATE = _("possible date of birth")
-
-
 def clean_block(raw: object, *, limit: int, empty: str, too_long: str) -> str:
     """Like `clean_text` but keeps paragraphs: a case's situation is often a few of them.
 
@@ -103,77 +87,6 @@ def clean_reason(raw: object) -> str:
         empty="reason_empty",
         too_long="reason_too_long",
     )
-
-
-def check_case_text(text: str) -> list[dict]:
-    """What in `text` looks like personal data, as plain dicts the phone can show.
-
-    Each finding: kind, excerpt, start, end and `certain` (False only for a date that *may* be
-    a date of birth). The detector is `game.privacy`; this only shapes its answer.
-    """
-    return [
-        {
-            "kind": f.kind,
-            "excerpt": f.excerpt,
-            "start": f.start,
-            "end": f.end,
-            "certain": f.certain,
-        }
-        for f in find_personal_data(text)
-    ]
-
-
-def case_findings(*, title: str, situation: str, question: str) -> list[dict]:
-    """Findings over all three fields of a case, each tagged with its field."""
-    return [
-        {**finding, "field": field}
-        for field, text in (("title", title), ("situation", situation), ("question", question))
-        for finding in check_case_text(text)
-    ]
-
-
-class FoundText:
-    """The findings as a sentence fragment, translated when the message is rendered.
-
-    GameError messages are localised by the live layer in the reader's language, after the
-    service ran; building the text here would freeze it in whatever language was active.
-    """
-
-    def __init__(self, findings: Sequence[dict]) -> None:
-        self.findings = list(findings)
-
-    def __str__(self) -> str:
-        parts = []
-        for finding in self.findings:
-            if finding["kind"] == "birthdate" and not finding["certain"]:
-                label = POSSIBLE_BIRTHDATE
-            else:
-                label = KIND_LABELS[finding["kind"]]
-            parts.append(f"“{finding['excerpt']}” ({label})")
-        return ", ".join(parts)
-
-
-# What an author may say a finding is, when sending a case anyway.
-PRIVACY_REASON_LABELS = {
-    "invented": _("This is an invented example"),
-    "not_personal": _("This is not personal data"),
-}
-PRIVACY_REASONS = tuple(PRIVACY_REASON_LABELS)
-
-
-def gate(findings: list[dict], privacy_reason: str) -> list[dict]:
-    """The personal-data gate: findings block sending (`personal_data`, carrying them) unless
-    the author says what they are (`PRIVACY_REASONS`). Then they are returned as the case
-    records them: each with the author's word and not yet cleared, which keeps the case in
-    quarantine until the facilitator clears every finding or redacts the case."""
-    if not findings:
-        return []
-    if privacy_reason not in PRIVACY_REASONS:
-        raise GameError("personal_data", found=FoundText(findings), findings=findings)
-    return [
-        {**finding, "author_says": privacy_reason, "cleared_by": None, "cleared_at": None}
-        for finding in findings
-    ]
 
 
 def clean_case(title: object, situation: object, question: object) -> tuple[str, str, str]:
@@ -254,19 +167,6 @@ def edit_case(
     return True
 
 
-def clear_finding(*, case: PracticeCase, index: int, cleared_by_id: int | None) -> bool:
-    """The facilitator read finding `index` of a quarantined case and lets it through; who and
-    when are recorded with it. The last one cleared ends the quarantine."""
-    if not 0 <= index < len(case.privacy_findings):
-        raise GameError("finding_unknown")
-    finding = case.privacy_findings[index]
-    if finding["cleared_at"] is not None:
-        return False
-    finding["cleared_by"], finding["cleared_at"] = cleared_by_id, timezone.now().isoformat()
-    case.save(update_fields=["privacy_findings"])
-    return True
-
-
 def withdraw_case(*, participant: Participant, case_id: int) -> None:
     """Take one's own case back (with its dots) before it is picked."""
     own_case(participant, case_id).delete()
@@ -296,9 +196,8 @@ def redact_case(
     case.title, case.situation, case.question = new_title, situation, question
     case.redacted_at, case.redacted_by_id, case.redaction_note = now, redacted_by_id, note
     case.updated_at = now
-    for finding in case.privacy_findings:  # the facilitator has read the text and rewritten it
-        if finding["cleared_at"] is None:
-            finding["cleared_by"], finding["cleared_at"] = redacted_by_id, now.isoformat()
+    # The facilitator has read the text and rewritten it.
+    gate_rules.clear_all(case.privacy_findings, cleared_by_id=redacted_by_id)
     case.save(
         update_fields=[
             "title",
@@ -378,9 +277,11 @@ def judge(
     requirement: Requirement,
     verdict: str,
     comment: str = "",
+    privacy_reason: str = "",
 ) -> bool:
     """Say whether a requirement helps, gets in the way or leaves something missing in a
-    picked case; judging again changes it, an empty verdict takes it back.
+    picked case; judging again changes it, an empty verdict takes it back. The comment goes
+    through the personal-data gate (game.practice.gate).
 
     Any picked case can be judged, not only the one on the table, so a verdict sent just as
     the facilitator moves to the next case still lands.
@@ -401,6 +302,7 @@ def judge(
     if requirement.status == Requirement.Status.DROPPED:
         raise GameError("requirement_closed")
     comment = clean_optional(comment, limit=COMMENT_MAX, too_long="comment_too_long")
+    findings = gate_rules.gated({"comment": comment}, privacy_reason)
     if row is None:
         Judgement.objects.create(
             case=case,
@@ -408,12 +310,14 @@ def judge(
             participant=participant,
             verdict=verdict,
             comment=comment,
+            privacy_findings=findings,
         )
         return True
     if (row.verdict, row.comment) == (verdict, comment):
         return False
     row.verdict, row.comment, row.updated_at = verdict, comment, timezone.now()
-    row.save(update_fields=["verdict", "comment", "updated_at"])
+    row.privacy_findings = findings
+    row.save(update_fields=["verdict", "comment", "privacy_findings", "updated_at"])
     return True
 
 

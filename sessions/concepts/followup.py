@@ -19,7 +19,7 @@ from game.followup import services as followup_services
 from game.followup.models import Review
 from game.framework import selectors as framework_selectors
 from game.framework.models import RULE_FIELDS
-from sessions.arguments import Args, Id, Line, Text
+from sessions.arguments import Args, Id, Line, PrivacyReason, Text
 from sessions.claims import bind_device
 from sessions.concepts.framework import FrameworkItem, RuleWording
 from sessions.live import attend
@@ -56,13 +56,18 @@ def reject_claim(ctx: Context, args: ClaimRef) -> bool:
 
 class CheckInWrite(Args):
     text: Text(2000) = ""
+    # Sending anyway what the detector found: the author says what it is (game.practice.gate).
+    privacy_reason: PrivacyReason = ""
 
 
 @command("checkin.write", audiences={PARTICIPANT}, args=CheckInWrite, input_kind="check-in")
 def write_checkin(ctx: Context, args: CheckInWrite) -> bool:
     """One's answer to the check-in question; an empty text withdraws it."""
     return followup_services.write_checkin(
-        traject=ctx.live.traject, participant=me(ctx), text=args.text
+        traject=ctx.live.traject,
+        participant=me(ctx),
+        text=args.text,
+        privacy_reason=args.privacy_reason,
     )
 
 
@@ -71,6 +76,8 @@ class ReviewWrite(Args):
     applied: Line(10)
     how_it_went: Text() = ""
     improve: Text() = ""
+    # Sending anyway what the detector found: the author says what it is (game.practice.gate).
+    privacy_reason: PrivacyReason = ""
 
 
 @command("review.write", audiences={PARTICIPANT}, args=ReviewWrite, input_kind="review")
@@ -83,6 +90,7 @@ def write_review(ctx: Context, args: ReviewWrite) -> bool:
         applied=args.applied,
         how_it_went=args.how_it_went,
         improve=args.improve,
+        privacy_reason=args.privacy_reason,
     )
 
 

@@ -14,7 +14,7 @@ from typing_extensions import TypedDict
 from game.framework import selectors as framework_selectors
 from game.framework import services as framework_services
 from game.framework.models import RULE_FIELDS, FrameworkVersion, RuleReaction
-from sessions.arguments import Args, Id, Line, NoArgs, Text
+from sessions.arguments import Args, Id, Line, NoArgs, PrivacyReason, Text
 from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
 from sessions.sections import NoPersonal, View, section
 
@@ -61,6 +61,8 @@ class RuleReact(Args):
     rule: Id
     stance: Text(20) = ""
     comment: Text() = ""
+    # Sending anyway what the detector found: the author says what it is (game.practice.gate).
+    privacy_reason: PrivacyReason = ""
 
 
 @command("rule.react", audiences={PARTICIPANT}, args=RuleReact, input_kind="rules")
@@ -71,6 +73,7 @@ def react_to_rule(ctx: Context, args: RuleReact) -> bool:
         rule=framework_selectors.rule_of(ctx.live.traject, args.rule),
         stance=args.stance,
         comment=args.comment,
+        privacy_reason=args.privacy_reason,
     )
 
 

@@ -8,19 +8,22 @@ own cases, dots and verdicts, never anyone else's.
 
 from __future__ import annotations
 
-from typing import Literal, NotRequired
+from typing import Annotated, Literal, NotRequired
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from pydantic import Field
 from typing_extensions import TypedDict
 
+from game.practice import gate as practice_gate
+from game.practice import quarantine
 from game.practice import selectors as practice_selectors
 from game.practice import services as practice_services
 from game.practice.models import CaseDot, Judgement, PracticeCase
 from game.requirements import selectors as requirements_selectors
-from sessions.arguments import Args, Dots, Id, Ids, Text
+from sessions.arguments import Args, Dots, Id, Ids, Line, PrivacyReason, Text
 from sessions.registry import FACILITATOR, PARTICIPANT, Context, command, me
-from sessions.sections import View, section
+from sessions.sections import NoPersonal, View, section
 
 # The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
 # its input commands and its client view in static/js/views/practice.js.
@@ -31,8 +34,8 @@ class CaseSubmit(Args):
     title: Text() = ""
     situation: Text() = ""
     question: Text() = ""
-    # Sending anyway what the detector found: the author says what it is (services.gate).
-    privacy_reason: Literal["", "invented", "not_personal"] = ""
+    # Sending anyway what the detector found: the author says what it is (game.practice.gate).
+    privacy_reason: PrivacyReason = ""
 
 
 @command("practice.submit", audiences={PARTICIPANT}, args=CaseSubmit, input_kind="own-cases")
@@ -96,14 +99,17 @@ def redact_case(ctx: Context, args: CaseRedact) -> bool:
 
 
 class FindingRef(Args):
-    case: Id
-    finding: int  # its position in the case's findings
+    kind: Line(20)  # a kind of game.practice.quarantine.KINDS: case, judgement, reaction …
+    id: Id
+    finding: Annotated[int, Field(ge=0, le=1000)]  # its position in the row's findings
 
 
-@command("practice.clear_finding", audiences={FACILITATOR}, args=FindingRef)
+@command("privacy.clear", audiences={FACILITATOR}, args=FindingRef)
 def clear_finding(ctx: Context, args: FindingRef) -> bool:
-    return practice_services.clear_finding(
-        case=practice_selectors.practice_case_of(ctx.live.traject, args.case),
+    return quarantine.clear_finding(
+        traject=ctx.live.traject,
+        kind=args.kind,
+        row_id=args.id,
         index=args.finding,
         cleared_by_id=ctx.actor.user_id,
     )
@@ -146,6 +152,8 @@ class JudgementSet(Args):
     requirement: Id
     verdict: Text(20) = ""
     comment: Text() = ""
+    # Sending anyway what the detector found: the author says what it is (game.practice.gate).
+    privacy_reason: PrivacyReason = ""
 
 
 @command("judgement.set", audiences={PARTICIPANT}, args=JudgementSet, input_kind="judge")
@@ -159,6 +167,7 @@ def judge(ctx: Context, args: JudgementSet) -> bool:
         requirement=requirements_selectors.requirement_of(traject, args.requirement),
         verdict=args.verdict,
         comment=args.comment,
+        privacy_reason=args.privacy_reason,
     )
 
 
@@ -255,8 +264,7 @@ class ConsoleCase(CaseBody):
     author_layer: str
     privacy_confirmed: bool
     quarantined: bool  # a finding is not cleared yet: hidden from the room, cannot be picked
-    findings: list[Finding]
-    flags: list[str]  # kinds of personal data the text still seems to hold
+    flags: list[str]  # kinds of personal data found and not cleared yet
     redacted_at: str | None
     redaction_note: str
     picked: bool
@@ -292,7 +300,7 @@ def own_cases(view: View) -> tuple[OwnCasesState, dict[int, OwnCasesMine]]:
     shared: dict = {
         "practice": {
             "reminder": privacy_reminder(),
-            "kinds": {kind: str(label) for kind, label in practice_services.KIND_LABELS.items()},
+            "kinds": {kind: str(label) for kind, label in practice_gate.KIND_LABELS.items()},
             "limits": {
                 "title": practice_services.CASE_TITLE_MAX,
                 "situation": practice_services.CASE_SITUATION_MAX,
@@ -323,14 +331,9 @@ def own_cases(view: View) -> tuple[OwnCasesState, dict[int, OwnCasesMine]]:
                 "author_layer": case.author.layer.text("label", view.lang),
                 "privacy_confirmed": case.privacy_confirmed,
                 "quarantined": case.quarantined,
-                "findings": case.privacy_findings,
-                # Read again now: the facilitator sees what the author chose to keep.
-                "flags": [
-                    f["kind"]
-                    for f in practice_services.case_findings(
-                        title=case.title, situation=case.situation, question=case.question
-                    )
-                ],
+                # As stored when the author sent it anyway (the detector does not run again
+                # for every picture of the console).
+                "flags": [f["kind"] for f in case.privacy_findings if f["cleared_at"] is None],
                 "redacted_at": case.redacted_at.isoformat() if case.redacted_at else None,
                 "redaction_note": case.redaction_note,
                 "picked": case.selected,
@@ -539,6 +542,26 @@ def judging(view: View) -> tuple[JudgingState, dict[int, JudgingMine]]:
     return shared, personal
 
 
+class QuarantinedText(TypedDict):
+    kind: str  # case, judgement, reaction, checkin or review (game.practice.quarantine.KINDS)
+    id: int
+    texts: dict[str, str]  # field → text
+    findings: list[Finding]
+
+
+class QuarantineState(TypedDict):
+    quarantine: NotRequired[list[QuarantinedText]]  # the console
+
+
+@section("own-cases", "case-pick", "judge", "rules", "check-in", "review")
+def quarantined(view: View) -> tuple[QuarantineState, dict[int, NoPersonal]]:
+    """The texts still in quarantine, in every phase participants write free text in, for the
+    facilitator to read and clear (the room never gets them)."""
+    if view.audience != FACILITATOR:
+        return {}, {}
+    return {"quarantine": quarantine.quarantined_texts(view.live.traject)}, {}
+
+
 def strings() -> dict:
     """The texts of testing against practice: own cases, picking cases, judging and adjusting
     the requirements. The pages read them as `strings.practice` (sessions/strings.py)."""
@@ -574,20 +597,37 @@ def strings() -> dict:
         "send_anyway": _("Send anyway"),
         "send_anyway_question": _("What is it?"),
         "privacy_reason": {
-            reason: str(label) for reason, label in practice_services.PRIVACY_REASON_LABELS.items()
+            reason: str(label) for reason, label in practice_gate.PRIVACY_REASON_LABELS.items()
         },
         "send_anyway_note": _(
             "Your case then waits for the facilitator, who reads it first: until then nobody "
             "else sees it."
         ),
+        "send_anyway_text_note": _(
+            "Your text then waits for the facilitator, who reads it first: until then nobody "
+            "else sees it."
+        ),
         "quarantined": _("Waiting for the facilitator: nobody else sees this case yet."),
         "quarantine_console": _(
-            "In quarantine: only you and the author see this case. Clear each finding or redact "
-            "the case before it can be picked."
+            "In quarantine: only you and the author see this case. Clear each finding (above) or "
+            "redact the case before it can be picked."
         ),
         "clear_finding": _("Not personal data: let it through"),
         "finding_cleared": _("cleared"),
         "quarantine_badge": _("in quarantine: not yet pickable"),
+        "finding_kinds": {kind: str(label) for kind, label in practice_gate.KIND_LABELS.items()},
+        "quarantine_heading": _("Waiting for you: possible personal data"),
+        "quarantine_help": _(
+            "The authors sent these anyway. Nobody else sees them until you clear each finding."
+        ),
+        "quarantine_kind": {
+            "case": _("Own case"),
+            "judgement": _("Comment on a requirement"),
+            "reaction": _("Reaction to a beslisregel"),
+            "checkin": _("Check-in"),
+            "review": _("Review"),
+        },
+        "quarantine_waiting": _("Texts waiting for you to check for personal data: %(n)s."),
         "changed_recheck": _("You changed the text: submit it again to have it checked."),
         "my_cases": _("My cases"),
         "no_own_cases": _("You have not submitted a case yet."),

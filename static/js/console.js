@@ -71,6 +71,56 @@ function claimsPanel(send) {
   };
 }
 
+// Texts in quarantine (sessions/concepts/practice.py `quarantined`), above the phase in every
+// phase participants write in: what was found, what the author says it is, and a button to
+// let each finding through. The room sees none of these until every finding is cleared.
+function quarantinePanel(send) {
+  const P = strings.practice;
+  const list = el("ul", { cls: "quarantine" });
+  const announce = el("p", { cls: "visually-hidden", attrs: { "aria-live": "polite" } });
+  const node = el("section", { cls: "quarantine-panel", attrs: { "aria-labelledby": "quarantine-heading", hidden: "" } }, [
+    el("h2", { text: P.quarantine_heading, attrs: { id: "quarantine-heading" } }),
+    el("p", { cls: "hint", text: P.quarantine_help }),
+    list,
+    announce,
+  ]);
+  let count = null;
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-finding]");
+    if (button) send("privacy.clear", { kind: button.dataset.kind, id: Number(button.dataset.id), finding: Number(button.dataset.finding) });
+  });
+  const item = (text) =>
+    el("li", { cls: "quarantined-text" }, [
+      el("p", { cls: "meta", text: P.quarantine_kind[text.kind] }),
+      ...Object.values(text.texts)
+        .filter(Boolean)
+        .map((value) => el("p", { cls: "pre-line", text: value })),
+      el(
+        "ul",
+        { cls: "finding-review" },
+        text.findings.map((finding, index) =>
+          el("li", {}, [
+            el("mark", { text: `“${finding.excerpt}”` }),
+            el("span", { text: ` ${P.finding_kinds[finding.kind] || finding.kind} — ${P.privacy_reason[finding.author_says]}. ` }),
+            finding.cleared_at
+              ? el("span", { cls: "meta", text: P.finding_cleared })
+              : el("button", { cls: "button small", text: P.clear_finding, attrs: { type: "button", "data-kind": text.kind, "data-id": text.id, "data-finding": index, "data-focus": `clear-${text.kind}-${text.id}-${index}` } }),
+          ]),
+        ),
+      ),
+    ]);
+  return {
+    node,
+    update(state) {
+      const texts = state.quarantine || [];
+      node.hidden = !texts.length;
+      if (count !== null && texts.length > count) announce.textContent = fmt(P.quarantine_waiting, { n: texts.length });
+      count = texts.length;
+      renderOnce(list, texts, () => texts.map(item));
+    },
+  };
+}
+
 function renderOutline(state) {
   byId("outline").replaceChildren(
     ...state.outline.map((step) =>
@@ -112,6 +162,7 @@ function renderParticipants(state) {
 const page = livePage(root, viewsFor("console"), {
   render(state) {
     claims.update(state);
+    quarantined.update(state);
     renderOutline(state);
     renderParticipants(state);
     const locked = state.phase.locked;
@@ -133,6 +184,8 @@ const page = livePage(root, viewsFor("console"), {
 const { command } = page;
 const claims = claimsPanel(command);
 byId("activity").before(claims.node);
+const quarantined = quarantinePanel(command);
+byId("activity").before(quarantined.node);
 
 byId("next-button").addEventListener("click", () => command("phase.next"));
 byId("prev-button").addEventListener("click", () => command("phase.prev"));

@@ -437,3 +437,67 @@ export function ruleFields(rule) {
     RULE_FIELDS.filter((name) => rule[name]).flatMap((name) => [el("dt", { text: strings.framework.rule_field[name] }), el("dd", { text: rule[name] })]),
   );
 }
+
+// --- the personal-data gate (game/practice/gate.py) -----------------------------------------
+
+// Wraps send(...args, privacyReason) for a short text (a comment, a check-in, a review): when
+// the server refuses it for personal data, a dialog names what was found. Its first button,
+// "Change the text", closes it and goes back to the field being typed in, with the finding
+// selected; sending anyway is the second choice and asks what the finding is, then sends again
+// with that reason (the text then waits in quarantine for the facilitator). Own cases have
+// their own form for this (views/practice.js).
+export function gated(send) {
+  return (...args) =>
+    send(...args, "").catch((error) => {
+      if (error.code !== "personal_data" || !error.details || !error.details.findings) throw error;
+      const field = document.activeElement;
+      return askAboutFindings(error.details.findings, field).then((reason) => send(...args, reason));
+    });
+}
+
+function askAboutFindings(findings, field) {
+  const P = strings.practice;
+  return new Promise((resolve, reject) => {
+    const dialog = el("dialog", { cls: "privacy-dialog", attrs: { "aria-labelledby": "privacy-dialog-title" } }, [
+      el("h2", { text: P.warning_title, attrs: { id: "privacy-dialog-title" } }),
+      el("p", { text: P.warning_text }),
+      el("ul", { cls: "finding-summary" }, findings.map((finding) => el("li", { text: `“${finding.excerpt}” — ${P.finding_kinds[finding.kind] || finding.kind}` }))),
+      el("button", { cls: "button primary wide", text: P.edit_text, attrs: { type: "button", "data-choice": "edit" } }),
+      el("details", { cls: "send-anyway" }, [
+        el("summary", { cls: "button wide", text: P.send_anyway }),
+        el("fieldset", { cls: "send-anyway-reasons" }, [
+          el("legend", { text: P.send_anyway_question }),
+          ...Object.entries(P.privacy_reason).map(([reason, label]) => el("button", { cls: "button wide", text: label, attrs: { type: "button", "data-reason": reason } })),
+          el("p", { cls: "hint", text: P.send_anyway_text_note }),
+        ]),
+      ]),
+    ]);
+    const close = () => {
+      dialog.close();
+      dialog.remove();
+    };
+    dialog.addEventListener("click", (event) => {
+      const reason = event.target.closest("button[data-reason]");
+      if (reason) {
+        close();
+        resolve(reason.dataset.reason);
+      } else if (event.target.closest("button[data-choice='edit']")) dialog.close();
+    });
+    dialog.addEventListener("close", () => {
+      if (!dialog.isConnected) return;
+      dialog.remove();
+      pointAtFinding(field, findings[0]);
+      reject({ code: "personal_data", handled: true });
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+// Back in the field, with the first finding selected so it can be typed over.
+function pointAtFinding(field, finding) {
+  if (!field || typeof field.focus !== "function") return;
+  field.focus();
+  const at = finding && typeof field.value === "string" ? field.value.indexOf(finding.excerpt) : -1;
+  if (at >= 0) field.setSelectionRange(at, at + finding.excerpt.length);
+}

@@ -100,14 +100,25 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
     expect(anouk.locator("#privacy-warning-title")).to_be_focused()
     assert_no_horizontal_overflow(anouk)
     screenshot(anouk, "phone-stap3-privacy-finding", full_page=True)
-    # The author knows better (say the number is the wijkteam's own): submitted anyway.
-    anouk.locator("#case-confirm").click()
+    # Changing the text is the first choice; sending anyway is the second, and asks what it is.
+    expect(anouk.locator("#case-edit-text")).to_have_class(re.compile(r"\bprimary\b"))
+    expect(anouk.locator(".send-anyway summary")).not_to_have_class(re.compile(r"\bprimary\b"))
+    # The author knows better (say the number is the wijkteam's own): sent anyway.
+    anouk.locator(".send-anyway summary").click()
+    anouk.locator('button[data-reason="not_personal"]').click()
     expect(anouk.locator(".my-case")).to_have_count(1)
+    expect(anouk.locator(".my-case .flag")).to_be_visible()  # waiting for the facilitator
     expect(anouk.locator("#case-title")).to_have_value("")
     card = console.locator(".case-card", has_text="Traplift")
-    expect(card.locator(".flag")).to_be_visible()  # the console is told what to read first
+    expect(card.locator(".flag").first).to_be_visible()  # the console is told what to read first
     expect(card).to_contain_text("Anouk")
     expect(screen.locator(".screen-activity")).not_to_contain_text("Anouk")
+    # In quarantine until the facilitator has read it and lets the number through.
+    waiting = console.locator(".quarantine-panel")
+    expect(waiting).to_contain_text(PHONE_NUMBER)
+    screenshot(console, "console-stap3-quarantine")
+    waiting.locator("button[data-finding]").click()
+    expect(waiting).to_be_hidden()
 
     # Casussen kiezen: the console picks the case; it goes on the table.
     goto(console, [*phones, screen], "kiezen")

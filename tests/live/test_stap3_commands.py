@@ -209,12 +209,17 @@ def test_a_quarantined_case_is_seen_by_its_author_and_the_console_only(room, fac
     [mine] = personal[alice.pk]["my_cases"]
     assert mine["quarantined"] and mine["question"] == BSN_CASE["question"]
     assert "123456782" not in json.dumps(personal[bob.pk])
-    [finding] = snap(live, FACILITATOR)[0]["practice"]["cases"][0]["findings"]
+    console, _ = snap(live, FACILITATOR)
+    assert console["practice"]["cases"][0]["flags"] == ["bsn"]
+    [waiting] = console["quarantine"]
+    assert (waiting["kind"], waiting["id"]) == ("case", case.pk)
+    [finding] = waiting["findings"]
     assert (finding["kind"], finding["author_says"], finding["cleared_at"]) == (
         "bsn",
         "invented",
         None,
     )
+    assert "quarantine" not in snap(live, SCREEN)[0]
 
 
 async def test_a_quarantined_case_is_refused_for_picking_until_the_facilitator_clears_it(
@@ -231,7 +236,7 @@ async def test_a_quarantined_case_is_refused_for_picking_until_the_facilitator_c
     error = await refused(console, "practice.pick", {"cases": [case.pk]})
     assert error["code"] == "case_quarantined"
     assert not await db(lambda: PracticeCase.objects.get(pk=case.pk).selected)
-    await ok(console, "practice.clear_finding", {"case": case.pk, "finding": 0})
+    await ok(console, "privacy.clear", {"kind": "case", "id": case.pk, "finding": 0})
     cleared = await db(lambda: PracticeCase.objects.get(pk=case.pk))
     assert not cleared.quarantined
     assert cleared.privacy_findings[0]["cleared_by"] == facilitator.pk

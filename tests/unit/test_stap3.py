@@ -10,6 +10,8 @@ from django.utils import translation
 from game.framework import selectors as framework_selectors
 from game.framework import services as framework_services
 from game.framework.models import FrameworkVersion, FrozenVersionError
+from game.practice import gate as practice_gate
+from game.practice import quarantine
 from game.practice import selectors as practice_selectors
 from game.practice import services as practice_services
 from game.practice.models import (
@@ -39,6 +41,13 @@ def dave(live):
     return make_participant(live, "Dave", "teamleiding")[0]
 
 
+def clear(row, index: int, cleared_by_id: int, kind: str = "case") -> bool:
+    traject = row.traject if kind == "case" else row.case.traject
+    return quarantine.clear_finding(
+        traject=traject, kind=kind, row_id=row.pk, index=index, cleared_by_id=cleared_by_id
+    )
+
+
 def submit(participant, reason: str = "", **fields) -> PracticeCase:
     return practice_services.submit_case(
         participant=participant, privacy_reason=reason, **{**CLEAN, **fields}
@@ -66,7 +75,7 @@ def picked_case(traject, author) -> PracticeCase:
 
 
 def test_check_case_text_returns_kinds_excerpts_and_positions():
-    assert practice_services.check_case_text("Bel 06-12345678 vandaag") == [
+    assert practice_gate.check_text("Bel 06-12345678 vandaag") == [
         {"kind": "phone", "excerpt": "06-12345678", "start": 4, "end": 15, "certain": True}
     ]
 
@@ -131,12 +140,13 @@ def test_a_quarantined_case_cannot_be_picked_or_dotted_until_each_finding_is_cle
     assert error_code(practice_services.pick_cases, **pick) == "case_quarantined"
     dot = {"participant": bob, "case": case, "dots": 1}
     assert error_code(practice_services.set_case_dots, **dot) == "practice_case_unknown"
-    assert practice_services.clear_finding(case=case, index=0, cleared_by_id=facilitator.pk)
-    assert not practice_services.clear_finding(case=case, index=0, cleared_by_id=facilitator.pk)
+    assert clear(case, 0, cleared_by_id=facilitator.pk)
+    assert not clear(case, 0, cleared_by_id=facilitator.pk)
     assert error_code(practice_services.pick_cases, **pick) == "case_quarantined"  # one left
-    kwargs = {"case": case, "index": 5, "cleared_by_id": facilitator.pk}
-    assert error_code(practice_services.clear_finding, **kwargs) == "finding_unknown"
-    practice_services.clear_finding(case=case, index=1, cleared_by_id=facilitator.pk)
+    kwargs = {"traject": traject, "kind": "case", "row_id": case.pk, "index": 5}
+    kwargs["cleared_by_id"] = facilitator.pk
+    assert error_code(quarantine.clear_finding, **kwargs) == "finding_unknown"
+    clear(case, 1, cleared_by_id=facilitator.pk)
     case.refresh_from_db()
     assert not case.quarantined
     assert [f["cleared_by"] for f in case.privacy_findings] == [facilitator.pk] * 2
@@ -261,7 +271,7 @@ def test_the_facilitator_redacts_a_picked_case_and_the_redaction_is_recorded(
         privacy_reason="not_personal",
     )
     for index in range(len(case.privacy_findings)):  # read and let through by the facilitator
-        practice_services.clear_finding(case=case, index=index, cleared_by_id=facilitator.pk)
+        clear(case, index, cleared_by_id=facilitator.pk)
     practice_services.pick_cases(traject=traject, case_ids=[case.pk])
     case.refresh_from_db()
     changed = practice_services.redact_case(

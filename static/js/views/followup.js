@@ -7,7 +7,7 @@
 // live and what changed. Recognising returning devices is the console page's own panel
 // (console.js).
 import { el, fmt, limits, showError, strings } from "../ui.js";
-import { RULE_FIELDS, bars, disabledIf, draftTexts, field, forget, ownText, plural, renderOnce, ruleFields, snapshotView, storedDraft } from "../widgets.js";
+import { RULE_FIELDS, bars, disabledIf, draftTexts, field, forget, gated, ownText, plural, renderOnce, ruleFields, snapshotView, storedDraft } from "../widgets.js";
 
 const S = strings.followup;
 // keep, rephrase, drop: in the string table's order.
@@ -97,7 +97,7 @@ const checkinWall = (answers) =>
 
 // One answer of one's own: written, changed, or withdrawn (an empty answer withdraws it too).
 function checkIn(container, socket) {
-  const answer = ownText("checkin", { submitText: S.checkin_save, savedText: S.checkin_saved, rows: 4, send: (text) => socket.send("checkin.write", { text }) });
+  const answer = ownText("checkin", { submitText: S.checkin_save, savedText: S.checkin_saved, rows: 4, send: gated((text, privacy_reason) => socket.send("checkin.write", { text, privacy_reason })) });
   const withdraw = el("button", { cls: "button small danger", text: S.checkin_withdraw, attrs: { type: "button", id: "checkin-withdraw" } });
   const count = el("p", { cls: "meta checkin-count", attrs: { "aria-live": "polite" } });
   container.append(answer.form, el("div", { cls: "row-actions" }, [withdraw]), count);
@@ -158,11 +158,12 @@ function review(container, socket) {
   const typed = draftTexts();
   let mine = {};
   const keyOf = (item, part) => `${item}|${part}`;
+  const sendReview = gated((item, applied, how, improve, privacy_reason) => socket.send("review.write", { item, applied, how_it_went: how, improve, privacy_reason }));
   function send(item, applied) {
     const current = mine[item] || {};
     const how = typed.get(keyOf(item, "how_it_went"), current.how_it_went || "");
     const improve = typed.get(keyOf(item, "improve"), current.improve || "");
-    return socket.send("review.write", { item, applied, how_it_went: how, improve }).then(() => {
+    return sendReview(item, applied, how, improve).then(() => {
       typed.settle(keyOf(item, "how_it_went"), how);
       typed.settle(keyOf(item, "improve"), improve);
     });

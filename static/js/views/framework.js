@@ -3,7 +3,7 @@
 // voices a concern; the console writes the rules and settles their status, and freezes the
 // kader; the projector shows the rules with their reactions and the frozen kader.
 import { el, fmt, limits, strings } from "../ui.js";
-import { RULE_FIELDS, choiceComments, commentField, disabledIf, field, renderOnce, ruleFields, snapshotView, when } from "../widgets.js";
+import { RULE_FIELDS, choiceComments, commentField, disabledIf, field, gated, renderOnce, ruleFields, snapshotView, when } from "../widgets.js";
 
 const S = strings.framework;
 const STANCE_MARK = { agree: "+", concern: "!" };
@@ -82,7 +82,7 @@ function reactToRules(container, socket) {
     attr: "rule",
     choiceAttr: "stance",
     current: (id) => (mine[id] ? { choice: mine[id].stance, comment: mine[id].comment } : null),
-    send: (id, stance, comment) => socket.send("rule.react", { rule: Number(id), stance, comment }),
+    send: gated((id, stance, comment, privacy_reason) => socket.send("rule.react", { rule: Number(id), stance, comment, privacy_reason })),
   });
   return {
     update(state, me) {

@@ -17,6 +17,7 @@ import {
   fieldDrafts,
   flagLine,
   forget,
+  gated,
   onAction,
   onDots,
   onOwnItems,
@@ -369,24 +370,6 @@ function bringCase(container, socket) {
   };
 }
 
-// The findings an author sent anyway: what, where, what the author says it is, and a button to
-// clear each one (the last one cleared ends the quarantine).
-function findingList(item, kinds) {
-  return el(
-    "ul",
-    { cls: "finding-review" },
-    item.findings.map((finding, index) =>
-      el("li", {}, [
-        el("mark", { text: `“${finding.excerpt}”` }),
-        el("span", { text: ` ${kinds[finding.kind] || finding.kind} (${S.case_field[finding.field]}) — ${S.privacy_reason[finding.author_says]}. ` }),
-        finding.cleared_at
-          ? el("span", { cls: "meta", text: S.finding_cleared })
-          : el("button", { cls: "button small", text: S.clear_finding, attrs: { type: "button", "data-case": item.id, "data-clear": index, "data-focus": `clear-${item.id}-${index}` } }),
-      ]),
-    ),
-  );
-}
-
 function redactCases(container, socket) {
   const reminder = el("p", { cls: "hint" });
   const count = el("p", { cls: "meta", attrs: { "aria-live": "polite" } });
@@ -397,10 +380,6 @@ function redactCases(container, socket) {
   let state = null;
 
   onAction(list, { redact: (id) => toggleEditing(editing, id, draw, list, `#f-title-${id}`) });
-  list.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-clear]");
-    if (button) socket.send("practice.clear_finding", { case: Number(button.dataset.case), finding: Number(button.dataset.clear) }).catch(() => {});
-  });
   list.addEventListener("submit", (event) => {
     event.preventDefault();
     const id = Number(event.target.dataset.id);
@@ -430,7 +409,6 @@ function redactCases(container, socket) {
               el("p", { cls: "meta", text: fmt(S.by_author, { name: item.author, layer: item.author_layer }) }),
               flags.length ? flagLine(fmt(S.flags_found, { kinds: flags.join(", ") })) : "",
               item.quarantined ? flagLine(S.quarantine_console) : "",
-              item.findings.length ? findingList(item, kinds) : "",
               item.redacted_at ? el("p", { cls: "meta", text: item.redaction_note ? fmt(S.redaction_note_shown, { note: item.redaction_note }) : S.redacted }) : "",
               el("p", { cls: "case-card-question" }, [el("strong", { text: `${strings.case_part.question}: ` }), el("span", { cls: "pre-line", text: item.question })]),
               situationFold(item.situation),
@@ -642,7 +620,7 @@ function judge(container, socket) {
     choiceAttr: "verdict",
     keyOf,
     current: (id) => (table && mine[id] ? { choice: mine[id].verdict, comment: mine[id].comment } : null),
-    send: (id, verdict, comment) => socket.send("judgement.set", { case: table.id, requirement: Number(id), verdict, comment }),
+    send: gated((id, verdict, comment, privacy_reason) => socket.send("judgement.set", { case: table.id, requirement: Number(id), verdict, comment, privacy_reason })),
     actions: {
       "open-comment"(id) {
         opened.add(keyOf(id));
