@@ -12,7 +12,8 @@ layers, see game.core.anonymity) as the groups:
 - The draagvlak is the geometric mean of p over the groups that voted: one opposing group
   pulls it down visibly, and unlike a product it does not shrink because groups are added.
 - A group "wijkt af" when its agreement among the votes that take a side (agree or reject)
-  differs from that of all other groups together with a two-proportion z beyond Z_APART; a
+  differs from that of all other groups together with a two-proportion z (continuity
+  corrected) beyond Z_APART; a
   "veto" when more than VETO_SHARE of its votes reject while more than half of the rest agree.
   A group with fewer than MIN_VOTES votes has too few votes: it is never flagged.
 
@@ -114,7 +115,10 @@ def vertical_support(sides: Mapping[str, Sides]) -> Support:
 
 def _two_proportion_z(own: Sides, rest: Sides) -> float:
     """z of the difference in agreement (among votes taking a side) between a group and the
-    rest; 0 when either has no such votes or when everyone is on the same side."""
+    rest, with Yates' continuity correction: next to a unanimous rest, one dissenting vote among
+    many is not a difference on its own (uncorrected, 14 of 15 against 30 of 30 gives z = 1.4).
+    0 when either has no such votes, when everyone is on the same side, or when the corrected
+    difference vanishes."""
     n1, n2 = own.taking_a_side, rest.taking_a_side
     if not n1 or not n2:
         return 0.0
@@ -122,7 +126,9 @@ def _two_proportion_z(own: Sides, rest: Sides) -> float:
     if pooled in (0.0, 1.0):
         return 0.0
     spread = math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
-    return (own.agree / n1 - rest.agree / n2) / spread
+    difference = own.agree / n1 - rest.agree / n2
+    corrected = max(0.0, abs(difference) - (1 / n1 + 1 / n2) / 2)
+    return math.copysign(corrected, difference) / spread
 
 
 def rule_text() -> str:
@@ -132,7 +138,8 @@ def rule_text() -> str:
         "Draagvlak is the average support over the groups that voted, taken so that one "
         "opposing group pulls it down (a geometric mean of (support + 1) / (votes + 2) per "
         "group). A group is marked “differs” when its support clearly differs from the other "
-        "groups together (two-proportion z beyond %(z)s, Zou kunnen left out), and “veto” when "
+        "groups together (two-proportion z beyond %(z)s, with continuity correction, Zou kunnen "
+        "left out), and “veto” when "
         "more than half of its votes are Niet nu while the rest agree. A group with fewer than "
         "%(min)s votes has too few votes and is never marked."
     ) % {"z": number_format(Z_APART, 2), "min": MIN_VOTES}

@@ -231,9 +231,9 @@ COLUMN_LABELS = [
     "Bestuur (raad + college) + Organisatie (directie + management + beleid)",
     "Uitvoering (teamleiding + professionals)",
 ]
-# The one requirement for discussion: the floor says Niet nu (a veto), so the two columns
-# differ. R4's lone Zou kunnen is neutral: no mark. (Two columns: each differs from the other.)
-MARKS = {"R2": {"+".join(TOP): ("more", False), "+".join(FLOOR): ("less", True)}}
+# The one requirement for discussion: the floor says Niet nu, a veto. R4's lone Zou kunnen is
+# neutral: no mark.
+MARKS = {"R2": {"+".join(FLOOR): (None, True)}}
 DISCUSSION_NOTE = "De raad wil verantwoording; de professionals vrezen extra administratie."
 REPHRASED = "Elke afwijking wordt kort vastgelegd en achteraf samen met het wijkteam besproken"
 REASON = "De professionals wezen verantwoorden aan de raad af; samen bespreken wel"
@@ -595,7 +595,7 @@ async def show_results(room: Room, requirement_ids: dict[str, int], played: list
         "counts": {"must": 0, "should": 1, "could": 0, "wont": 2},
         "support": 0.4,
         "enough": True,
-        "apart": "less",
+        "apart": None,  # 1 of 3 against 5 of 5: within chance once continuity-corrected
         "veto": True,
     }
     assert items[requirement_ids["R4"]]["grid"][-1]["support"] == 0.6

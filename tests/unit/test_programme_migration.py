@@ -53,5 +53,5 @@ def test_an_old_record_is_rewritten_into_columns_of_enough_voters(traject):
     top = item["grid"][0]
     assert top["counts"] == {"must": 2, "should": 0, "could": 0, "wont": 1}
     assert top["support"] == 0.6 and top["enough"]
-    assert (top["apart"], top["veto"], item["flagged"]) == ("less", False, True)
+    assert (top["apart"], top["veto"], item["flagged"]) == (None, False, False)
     assert item["draagvlak"] is not None

@@ -72,6 +72,11 @@ def test_a_group_with_too_few_votes_is_never_flagged():
     assert not support.flagged
 
 
+def test_one_niet_nu_among_many_next_to_a_unanimous_rest_is_not_a_difference():
+    support = vertical_support({"beleid": moscow(must=14, wont=1), "raad": moscow(must=30)})
+    assert not support.flagged
+
+
 def test_a_small_difference_is_not_flagged():
     support = vertical_support({"raad": moscow(must=3, wont=1), "beleid": moscow(must=4, wont=1)})
     assert not support.flagged
