@@ -433,7 +433,7 @@ const projectVote = snapshotView(
 
 const ranking = snapshotView(
   (state) => state.results,
-  ({ results }) => (results ? [el("h2", { text: S.ranking }), rankingList(results), el("p", { cls: "hint", text: flagRule(results) })] : [el("p", { cls: "meta", text: S.results_hidden })]),
+  ({ results }) => (results ? [el("h2", { text: S.ranking }), rankingList(results), el("p", { cls: "hint", text: results.rule })] : [el("p", { cls: "meta", text: S.results_hidden })]),
 );
 
 // --- deciding and adopting ----------------------------------------------------------------
