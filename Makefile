@@ -39,10 +39,11 @@ lint: setup
 	$(BIN)/ruff format --check .
 
 # First the database-bound unit and live tests on SQLite, then the whole suite on the
-# configured database (PostgreSQL when DATABASE_URL is set, as in CI).
+# configured database (PostgreSQL when DATABASE_URL is set, as in CI). Each run has Redis keys
+# of its own (CHANNELS_PREFIX): two runs on one Redis would otherwise hear each other's rooms.
 test: setup browser lint
-	env -u DATABASE_URL $(BIN)/pytest tests/unit tests/live -q -p no:cacheprovider
-	$(BIN)/pytest -q -p no:cacheprovider
+	CHANNELS_PREFIX=verticaal-test-$$$$ env -u DATABASE_URL $(BIN)/pytest tests/unit tests/live -q -p no:cacheprovider
+	CHANNELS_PREFIX=verticaal-test-$$$$ $(BIN)/pytest -q -p no:cacheprovider
 
 messages: setup
 	$(BIN)/python manage.py makemessages -l nl -l en --ignore '.venv/*' --ignore 'var/*'

@@ -419,7 +419,7 @@ def strings() -> dict:
         "veto": _("veto: mostly Niet nu"),
         "legend_apart": _("differs from the other layers"),
         "legend_veto": _("veto"),
-        "flag": _("Differs: %(columns)s"),
+        "flag": _("Look at: %(columns)s"),
         "draagvlak": _("support %(pct)s"),
         "score": _("score %(score)s of 3"),
         "votes_total": _("Votes: %(n)s"),
