@@ -202,3 +202,29 @@ def test_another_facilitator_gets_no_document(played, mallory):
     assert client.get(reverse("facilitator:document", args=[played.pk])).status_code == 404
     url = reverse("facilitator:document_file", args=[played.pk, "exe"])
     assert client.get(url).status_code == 404
+
+
+def test_a_layer_below_the_smallest_group_has_no_column_in_any_format(traject, live):
+    """One raadslid, two wethouders and three beleidsambtenaren vote: the raadslid's vote is
+    shown only with the college's, in the HTML, PDF, Word, Markdown and JSON alike."""
+    voters = [make_participant(live, "Raad", "raad")[0]]
+    voters += [make_participant(live, f"Wethouder {n}", "bestuur")[0] for n in range(2)]
+    voters += [make_participant(live, f"Beleid {n}", "beleid")[0] for n in range(3)]
+    requirement = requirements_services.add_requirement(traject=traject, text="Eén loket")
+    for voter, choice in zip(voters, ["wont", "must", "must", "must", "must", "must"], strict=True):
+        requirements_services.cast_moscow(participant=voter, requirement=requirement, choice=choice)
+    doc = build_document(traject)
+    labels = [column.label for column in doc.grid_columns]
+    assert "Raadslid" not in labels and "Beleidsambtenaar" in labels
+    assert labels[0] == "Bestuur (raad + college)"
+    grid_header = "| # | Draagvlak | " + " | ".join(labels) + " |"
+    assert grid_header in render_markdown(doc)
+    word = WordDocument(BytesIO(render_docx(doc)))
+    headers = [[cell.text for cell in table.rows[0].cells] for table in word.tables]
+    assert ["#", "Draagvlak", *labels] in headers
+    assert "Raadslid" not in {label for row in headers for label in row}
+    html = render_html(doc)
+    assert re.search(r"<th scope=\"col\"[^>]*>Raadslid</th>", html) is None  # no column
+    assert "Raadslid" not in squash(pdf_text(render_pdf(doc))).split("Draagvlak")[1][:200]
+    data = json.loads(render_json(doc))
+    assert [c["label"] for c in data["grid_columns"]] == labels
