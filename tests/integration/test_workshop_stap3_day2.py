@@ -425,6 +425,7 @@ async def bring_cases(room: Room, ids: Ids, traject_id: int) -> None:
             "author_layer": LABELS[PEOPLE[who][1]],
             # No finding, so nothing was confirmed: a confirmation counts only after a warning.
             "privacy_confirmed": False,
+            "quarantined": False,  # nothing found: nothing waits for the facilitator
             "flags": [],
             "redacted_at": None,
             "redaction_note": "",
@@ -443,6 +444,7 @@ async def bring_cases(room: Room, ids: Ids, traject_id: int) -> None:
                 "situation": situation,
                 "question": question,
                 "privacy_confirmed": False,
+                "quarantined": False,
                 "redacted": False,
                 "picked": False,
             }
