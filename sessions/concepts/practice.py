@@ -603,6 +603,10 @@ def strings() -> dict:
             "Your case then waits for the facilitator, who reads it first: until then nobody "
             "else sees it."
         ),
+        "warning_text_short": _(
+            "Take it out of your text. Or, if it is no personal data, say what it is and send it "
+            "anyway."
+        ),
         "send_anyway_text_note": _(
             "Your text then waits for the facilitator, who reads it first: until then nobody "
             "else sees it."

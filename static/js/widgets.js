@@ -460,7 +460,7 @@ function askAboutFindings(findings, field) {
   return new Promise((resolve, reject) => {
     const dialog = el("dialog", { cls: "privacy-dialog", attrs: { "aria-labelledby": "privacy-dialog-title" } }, [
       el("h2", { text: P.warning_title, attrs: { id: "privacy-dialog-title" } }),
-      el("p", { text: P.warning_text }),
+      el("p", { text: P.warning_text_short }),
       el("ul", { cls: "finding-summary" }, findings.map((finding) => el("li", { text: `“${finding.excerpt}” — ${P.finding_kinds[finding.kind] || finding.kind}` }))),
       el("button", { cls: "button primary wide", text: P.edit_text, attrs: { type: "button", "data-choice": "edit" } }),
       el("details", { cls: "send-anyway" }, [

@@ -148,6 +148,27 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
     expect(console.locator(".on-table .judge-grid tbody tr").first).to_contain_text("2")
     screenshot(screen, "screen-stap3-judgement-grid")
 
+    # A comment with a phone number is stopped on the phone: changing the text comes first;
+    # sent anyway, it waits for the facilitator and the projector never shows it.
+    item = bram.locator(".judge-item", has_text=REQUIREMENTS[0])
+    item.locator(".add-comment").click()
+    item.locator("textarea").fill(f"Zijn dochter belt vaak: {PHONE_NUMBER}")
+    item.locator('button[data-action="comment"]').click()
+    dialog = bram.locator("dialog.privacy-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text(PHONE_NUMBER)
+    expect(dialog.locator("button.primary")).to_have_text("Tekst aanpassen")
+    assert_no_horizontal_overflow(bram)
+    screenshot(bram, "phone-stap3-comment-gate")
+    dialog.locator(".send-anyway summary").click()
+    dialog.locator('button[data-reason="invented"]').click()
+    expect(dialog).to_have_count(0)
+    waiting = console.locator(".quarantine-panel")
+    expect(waiting).to_contain_text(PHONE_NUMBER)
+    expect(screen.locator("body")).not_to_contain_text(PHONE_NUMBER)
+    waiting.locator("button[data-finding]").click()
+    expect(waiting).to_be_hidden()
+
     # Beslisregels: written and agreed on the console; a phone agrees.
     goto(console, [*phones, screen], "beslisregels")
     console.locator("#rule-who_decides").fill("De professional van het wijkteam")
