@@ -32,6 +32,15 @@ class JoinForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name", "maxlength": NAME_MAX + 20}),
     )
     layer = forms.ChoiceField(label=_("The layer you work in"), widget=forms.RadioSelect)
+    # Off unless ticked: nobody is named in the outcome document without saying so.
+    name_consent = forms.BooleanField(
+        label=_("My name may appear in the record"),
+        required=False,
+        help_text=_(
+            "The outcome document then lists your name under your layer; otherwise it only "
+            "counts the participants per layer."
+        ),
+    )
 
     def __init__(self, *args, lang: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -54,6 +63,8 @@ class ClaimForm(JoinForm):
     its fields do not clash with the join form's on the same page."""
 
     prefix = "claim"
+    # The day-1 identity keeps the consent it has; it is changed on the phone, not by claiming.
+    name_consent = None
 
     def __init__(self, *args, lang: str, **kwargs) -> None:
         super().__init__(*args, lang=lang, **kwargs)

@@ -144,6 +144,7 @@ class Me(TypedDict):
     name: str
     layer: str
     ready: bool
+    name_consent: bool  # may be named in the outcome document (the phone's toggle shows it)
 
 
 def epoch_ms(moment: datetime | None) -> int | None:
@@ -298,6 +299,11 @@ def participant_parts(live: LiveSession, lang: str, people: list[Participant]) -
         )
     )
     return {
-        p.pk: {"name": p.name, "layer": p.layer.text("label", lang), "ready": p.pk in ready}
+        p.pk: {
+            "name": p.name,
+            "layer": p.layer.text("label", lang),
+            "ready": p.pk in ready,
+            "name_consent": p.name_consent,
+        }
         for p in people
     }

@@ -103,6 +103,7 @@ def join_as_new(request: HttpRequest, live: LiveSession, form: JoinForm) -> bool
             traject=live.traject,
             name=form.cleaned_data["name"],
             layer_key=form.cleaned_data["layer"],
+            name_consent=form.cleaned_data["name_consent"],
         )
     except GameError as exc:
         form.add_error("layer" if exc.code == "layer_unknown" else "name", exc.message())

@@ -203,6 +203,8 @@ class Participant(models.Model):
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField(max_length=60)
     layer = models.ForeignKey(Layer, on_delete=models.PROTECT, related_name="participants")
+    # Asked when joining (sessions.forms.JoinForm) and changeable on the phone ("me.consent");
+    # without it the outcome document only counts the participant in their layer.
     name_consent = models.BooleanField(
         default=False, help_text=_("May be named in the outcome document.")
     )

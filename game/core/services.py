@@ -1,5 +1,6 @@
-"""Writes of the core: starting a traject, joining it in one's own layer, revealing results (and
-releasing the outcome document). Each raises GameError with a code the live layer localises."""
+"""Writes of the core: starting a traject, joining it in one's own layer (and saying whether one
+may be named in the outcome document), revealing results (and releasing the outcome document).
+Each raises GameError with a code the live layer localises."""
 
 from __future__ import annotations
 
@@ -32,8 +33,11 @@ def clean_name(raw: str) -> str:
     return name
 
 
-def join_traject(*, traject: Traject, name: str, layer_key: str) -> Participant:
-    """Add a participant in their own layer; a name already in use is refused, not taken over."""
+def join_traject(
+    *, traject: Traject, name: str, layer_key: str, name_consent: bool = False
+) -> Participant:
+    """Add a participant in their own layer; a name already in use is refused, not taken over.
+    Nobody is named in the outcome document unless they said so (`name_consent`)."""
     name = clean_name(name)
     layer = Layer.objects.filter(key=layer_key, joinable=True).first()
     if layer is None:
@@ -42,9 +46,22 @@ def join_traject(*, traject: Traject, name: str, layer_key: str) -> Participant:
         raise GameError("name_taken")
     try:
         with transaction.atomic():
-            return Participant.objects.create(traject=traject, name=name, layer=layer)
+            return Participant.objects.create(
+                traject=traject, name=name, layer=layer, name_consent=name_consent
+            )
     except IntegrityError as exc:  # two phones raced for the same name
         raise GameError("name_taken") from exc
+
+
+def set_name_consent(*, participant: Participant, consent: bool) -> bool:
+    """Let a participant change their mind about being named in the outcome document; the
+    document reads the field each time it is built, so the next one follows. Returns whether
+    that changed anything."""
+    if participant.name_consent == consent:
+        return False
+    participant.name_consent = consent
+    participant.save(update_fields=["name_consent"])
+    return True
 
 
 @transaction.atomic

@@ -1,49 +1,194 @@
-"""DOCX for municipalities that edit in Word: real heading styles (the navigation pane works), a
-table of contents field Word fills in on opening, real tables, a running header and page
-numbers. python-docx writes participant text as text runs, so it cannot become markup."""
+"""DOCX for municipalities that edit in Word: A4, spell-checked in the traject's language, real
+heading styles (the navigation pane works), a table of contents that already lists the headings
+and that Word refreshes with page numbers, real tables, a running header and page numbers.
+python-docx writes participant text as text runs, so it cannot become markup."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from io import BytesIO
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document as WordDocument
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor, Twips
 
 from game.document.model import Counted, Document
 
 BRAND = RGBColor(0x0B, 0x4F, 0x6C)
+PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Cm(21), Cm(29.7), Cm(2.5)
+TEXT_WIDTH = Emu(PAGE_WIDTH - 2 * MARGIN)
+# Word's spelling and hyphenation follow these (one per LANGUAGE_CHOICES); python-docx's
+# template says en-US.
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+# w:rPr children that come after w:lang in the schema, so w:lang goes before them.
+AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
-def field(paragraph, instruction: str, placeholder: str = "") -> None:
-    """A Word field (TOC, PAGE, NUMPAGES) that Word computes itself."""
+def field_start(paragraph, instruction: str) -> None:
+    """Opens a Word field; what follows up to `field_end` is its result as last computed."""
     run = paragraph.add_run()
-    begin, text, separate, shown, end = (
+    begin, text, separate = (
         OxmlElement("w:fldChar"),
         OxmlElement("w:instrText"),
-        OxmlElement("w:fldChar"),
-        OxmlElement("w:t"),
         OxmlElement("w:fldChar"),
     )
     begin.set(qn("w:fldCharType"), "begin")
     text.set(qn("xml:space"), "preserve")
-    text.text = instruction
+    text.text = f" {instruction} "
     separate.set(qn("w:fldCharType"), "separate")
-    shown.text = placeholder
-    end.set(qn("w:fldCharType"), "end")
-    for element in (begin, text, separate, shown, end):
+    for element in (begin, text, separate):
         run._r.append(element)
 
 
+def field_end(paragraph) -> None:
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+
+
+def field(paragraph, instruction: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word computes itself, showing `shown` until it does."""
+    field_start(paragraph, instruction)
+    paragraph.add_run(shown)
+    field_end(paragraph)
+
+
 def update_fields_on_open(document) -> None:
+    """Word then offers to refresh the fields, which puts real page numbers in the contents."""
     setting = OxmlElement("w:updateFields")
     setting.set(qn("w:val"), "true")
     document.settings.element.append(setting)
+
+
+def page_setup(document) -> None:
+    """A4 with 2.5 cm margins: python-docx's template is US Letter, which Dutch printers
+    shrink or crop."""
+    for section in document.sections:
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.left_margin = section.right_margin = MARGIN
+        section.top_margin = section.bottom_margin = MARGIN
+
+
+def set_language(rpr, tag: str) -> None:
+    """Tags the run properties `rpr` with `tag` for Latin and East Asian text (the complex
+    script language stays as it is), so Word spell-checks in the document's language."""
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.insert_element_before(OxmlElement("w:lang"), *AFTER_LANG)
+    lang.set(qn("w:val"), tag)
+    lang.set(qn("w:eastAsia"), tag)
+
+
+def set_languages(document, tag: str) -> None:
+    """The defaults every style inherits and the styles the text is set in, so nothing falls
+    back to the template's en-US (nor do the theme's fonts)."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    set_language(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"), tag)
+    for name in ("Normal", "Title", "Heading 1", "Heading 2"):
+        set_language(document.styles[name].element.get_or_add_rPr(), tag)
+    theme = document.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), tag)
+
+
+def set_properties(document, doc: Document, tag: str) -> None:
+    """File > Info and the file browser show the document and the gemeente, not python-docx's
+    template (author "python-docx", "generated by python-docx", dated 2013)."""
+    properties = document.core_properties
+    properties.title = doc.title
+    properties.subject = doc.gemeente
+    properties.author = properties.last_modified_by = doc.gemeente
+    properties.keywords = _("Verticaal maatwerk leren")
+    properties.comments = ""
+    properties.language = tag
+    properties.created = datetime.fromisoformat(doc.date)
+    properties.modified = datetime.fromisoformat(doc.generated_at).astimezone(UTC)
+    properties.revision = 1
+
+
+def drop_thumbnail(document) -> None:
+    """The template's preview picture is a blank Letter page; without it a file browser draws
+    its own preview instead of a wrong one."""
+    rels = document.part.package.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
+        del rels[rid]
+
+
+def style_document(document) -> None:
+    """Headings and captions stay with what follows them (and whole), so none is stranded at
+    the bottom of a page; the contents' styles have the dotted tab at the right margin where
+    Word puts the page numbers when it refreshes them."""
+    styles = document.styles
+    styles["Normal"].font.name = "Calibri"
+    styles["Normal"].font.size = Pt(10.5)
+    for name in ("Title", "Heading 1", "Heading 2"):
+        styles[name].font.color.rgb = BRAND
+    for name in ("Heading 1", "Heading 2", "Caption"):
+        styles[name].paragraph_format.keep_with_next = True
+        styles[name].paragraph_format.keep_together = True
+    for level in (1, 2):
+        toc = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        toc.style_id = f"TOC{level}"  # Word's own id for its built-in "toc 1"
+        toc.base_style = styles["Normal"]
+        toc.next_paragraph_style = styles["Normal"]
+        toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        toc.paragraph_format.space_after = Pt(2 if level == 2 else 4)
+        toc.paragraph_format.tab_stops.add_tab_stop(
+            TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
+
+
+def bookmark(paragraph, number: int) -> str:
+    """Wraps the paragraph's text in a bookmark the contents can link to; returns its name."""
+    name = f"_Toc{number:08d}"
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+    return name
+
+
+def table_of_contents(document, anchor) -> None:
+    """A TOC field whose result already lists the level-1 and level-2 headings, each linked to
+    its heading: readable before anyone updates it, and because it is a real field Word
+    refreshes it on opening and then adds the page numbers, which only a layout engine knows
+    (so the cached entries have none rather than wrong ones). Goes before `anchor`, which
+    closes the field."""
+    headings = [
+        (paragraph, int(paragraph.style.name[-1]))
+        for paragraph in document.paragraphs
+        if paragraph.style.name in ("Heading 1", "Heading 2")
+    ]
+    for number, (heading, level) in enumerate(headings, start=1):
+        entry = anchor.insert_paragraph_before(style=f"toc {level}")
+        if number == 1:
+            field_start(entry, 'TOC \\o "1-2" \\h \\z \\u')
+        toc_entry(entry, heading.text, bookmark(heading, number))
+    field_end(anchor)
+
+
+def toc_entry(entry, text: str, target: str) -> None:
+    """One line of the contents: the heading's text as a link to the bookmark `target`."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), target)
+    link.set(qn("w:history"), "1")
+    link.append(entry.add_run(text)._r)
+    entry._p.append(link)
+
+
+def row_property(row, tag: str) -> None:
+    prop = OxmlElement(tag)
+    prop.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(prop)
 
 
 def add_table(
@@ -55,8 +200,10 @@ def add_table(
     widths: list[float] | None = None,
     size: float = 9.5,
 ) -> None:
-    """A real Word table; `widths` in cm (Word ignores widths on the table alone, so every cell
-    gets its own), `size` the font size in points."""
+    """A real Word table; `widths` in cm, drawn to add up to the 16 cm of text on A4 and
+    scaled to it should they not (Word ignores widths on the table alone, so every cell gets
+    its own), `size` the font size in points. The header row repeats on every page the table
+    runs over and stays with the first row; no row is split over two pages."""
     if caption:
         document.add_paragraph(caption, style="Caption")
     table = document.add_table(rows=1, cols=len(header))
@@ -64,28 +211,34 @@ def add_table(
     table.autofit = widths is None
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
         for run in cell.paragraphs[0].runs:
             run.bold = True
-    # Repeat the header row on every page the table runs over.
-    header_props = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header_props.append(repeat)
+    row_property(table.rows[0], "w:tblHeader")
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
             cell.text = text
-    if widths:  # Word reads the cells' widths, LibreOffice the grid's: set both
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = Cm(width)
+    columns = scaled(widths) if widths else None
+    if columns:  # Word reads the cells' widths, LibreOffice the grid's: set both
+        for column, width in zip(table.columns, columns, strict=True):
+            column.width = width
     for row in table.rows:
+        row_property(row, "w:cantSplit")
         for index, cell in enumerate(row.cells):
-            if widths:
-                cell.width = Cm(widths[index])
+            if columns:
+                cell.width = columns[index]
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(size)
     document.add_paragraph()
+
+
+def scaled(widths: list[float]) -> list[Twips]:
+    """Column widths in cm, stretched or shrunk to fill the text width; whole twips, rounded
+    down, because Word stores twips and rounding up would push the table into the margin."""
+    total, available = sum(widths), TEXT_WIDTH.twips
+    return [Twips(int(available * width / total)) for width in widths]
 
 
 def bullet(document, item: Counted) -> None:
@@ -94,13 +247,13 @@ def bullet(document, item: Counted) -> None:
 
 
 def render_docx(doc: Document) -> bytes:
+    tag = LANGUAGE_TAGS[doc.language]
     with translation.override(doc.language):
         document = WordDocument()
-        styles = document.styles
-        styles["Normal"].font.name = "Calibri"
-        styles["Normal"].font.size = Pt(10.5)
-        for name in ("Title", "Heading 1", "Heading 2"):
-            styles[name].font.color.rgb = BRAND
+        style_document(document)
+        set_languages(document, tag)
+        set_properties(document, doc, tag)
+        drop_thumbnail(document)
 
         document.add_paragraph(_("Verticaal maatwerk leren").upper())
         document.add_paragraph(doc.title, style="Title")
@@ -114,15 +267,8 @@ def render_docx(doc: Document) -> bytes:
         document.add_paragraph(_("Generated %(at)s") % {"at": doc.generated_on})
 
         document.add_page_break()
-        document.add_paragraph(
-            _("Contents"),
-            style="TOC Heading" if "TOC Heading" in [s.name for s in styles] else "Heading 1",
-        )
-        field(
-            document.add_paragraph(),
-            'TOC \\o "1-2" \\h \\z \\u',
-            _("Right-click to update the table of contents."),
-        )
+        document.add_paragraph(_("Contents"), style="TOC Heading")
+        contents = document.add_paragraph()
         update_fields_on_open(document)
 
         body = document.add_section(WD_SECTION.NEW_PAGE)
@@ -134,15 +280,17 @@ def render_docx(doc: Document) -> bytes:
         field(footer, "PAGE", "1")
         footer.add_run(" / ")
         field(footer, "NUMPAGES", "1")
+        page_setup(document)
 
         for number, section in enumerate(doc.sections):
-            if number:
-                document.add_page_break()
-            document.add_heading(f"{section.number}. {section.title}", level=1)
+            heading = document.add_heading(f"{section.number}. {section.title}", level=1)
+            # Not a page-break paragraph: on a full page that paragraph leaves a blank one.
+            heading.paragraph_format.page_break_before = bool(number)
             if section.empty:
                 document.add_paragraph(section.empty).runs[0].italic = True
                 continue
             PARTS[section.key](document, doc)
+        table_of_contents(document, contents)
 
         buffer = BytesIO()
         document.save(buffer)
@@ -171,9 +319,11 @@ def picture(document, doc: Document) -> None:
     if doc.clusters:
         document.add_heading(_("Clusters of notes, by dots"), level=2)
         for cluster in doc.clusters:
-            document.add_paragraph(
+            title = document.add_paragraph(
                 f"{cluster.name} — {_('%(n)s dots') % {'n': cluster.dots}}"
-            ).runs[0].bold = True
+            )
+            title.runs[0].bold = True
+            title.paragraph_format.keep_with_next = True  # a title, though not a heading
             for note in cluster.notes:
                 bullet(document, note)
 
@@ -188,13 +338,14 @@ def packages(document, doc: Document) -> None:
 
 
 def programme(document, doc: Document) -> None:
+    disagree = " ⚑ " + _("layers disagree")  # outside the f-string, where makemessages finds it
     add_table(
         document,
         ["#", _("Requirement"), _("Priority"), _("Votes"), _("Asked for by")],
         [
             [
                 str(item.rank or "–"),
-                item.text + (f" ⚑ {_('layers disagree')}" if item.flagged else ""),
+                item.text + (disagree if item.flagged else ""),
                 item.priority or "–",
                 item.totals,
                 ", ".join(item.roles) or "–",
@@ -202,7 +353,7 @@ def programme(document, doc: Document) -> None:
             for item in doc.requirements
         ],
         caption=_("Requirements by priority"),
-        widths=[0.8, 7.2, 2.2, 3.0, 3.8],
+        widths=[0.8, 6.4, 2.3, 3.0, 3.5],
     )
     document.add_heading(_("Vertical support"), level=2)
     add_table(
@@ -213,7 +364,7 @@ def programme(document, doc: Document) -> None:
             for item in doc.requirements
         ],
         caption=_("Requirements × layers"),
-        widths=[0.8, 1.6] + [14.6 / len(doc.grid_columns)] * len(doc.grid_columns),
+        widths=[0.8, 1.9] + [13.3 / len(doc.grid_columns)] * len(doc.grid_columns),
         size=7.5,
     )
     flagged = [item for item in doc.requirements if item.flagged]
@@ -252,7 +403,7 @@ def practice(document, doc: Document) -> None:
                 for row in case.rows
             ],
             caption=_("Does each requirement help in this case?"),
-            widths=[8.0, 1.8, 2.4, 2.4, 2.4],
+            widths=[7.6, 1.6, 2.3, 2.3, 2.2],
         )
         for row in case.rows:
             for comment in row.comments:
@@ -277,7 +428,7 @@ def framework(document, doc: Document) -> None:
             for n, item in enumerate(doc.framework_requirements, start=1)
         ],
         caption=_("The requirements of the tailored framework"),
-        widths=[0.8, 12.6, 3.6],
+        widths=[0.8, 12.4, 2.8],
     )
     document.add_heading(_("Decision rules"), level=2)
     for n, rule in enumerate(doc.rules, start=1):
@@ -285,7 +436,7 @@ def framework(document, doc: Document) -> None:
             document,
             [_("Decision rule %(n)s") % {"n": n}, ""],
             [[label, text or "–"] for label, text in rule.lines()],
-            widths=[4.5, 12.5],
+            widths=[4.0, 12.0],
         )
 
 
@@ -296,7 +447,7 @@ def review(document, doc: Document) -> None:
             [_("Part of the framework"), _("yes"), _("partly"), _("no")],
             [[r.text, str(r.ja), str(r.deels), str(r.nee)] for r in doc.reviews],
             caption=_("Applied in practice?"),
-            widths=[11.0, 2.0, 2.0, 2.0],
+            widths=[10.6, 1.8, 1.8, 1.8],
         )
         improvements = [said for r in doc.reviews for said in r.improve]
         if improvements:
@@ -317,7 +468,7 @@ def review(document, doc: Document) -> None:
                 for c in doc.changes
             ],
             caption=_("Changes and why"),
-            widths=[3.0, 5.0, 5.0, 4.0],
+            widths=[2.8, 4.8, 4.8, 3.6],
         )
 
 

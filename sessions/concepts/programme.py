@@ -1,5 +1,6 @@
 """Moving the room through the programme: next, back and to a phase, the timer, locking input,
-closing the session, releasing the document, and participants saying they are ready.
+closing the session, releasing the document, participants saying they are ready, and whether
+they may be named in the outcome document.
 
 The programme's own snapshot part (step, phase, timer) is built by sessions.snapshots for every
 phase kind; this module holds the commands."""
@@ -22,7 +23,7 @@ from game.core.selectors import neighbour_phase, phase_by_key
 from sessions.arguments import Args, Key, NoArgs
 from sessions.live import close_session
 from sessions.models import LiveSession, PhaseReady
-from sessions.registry import FACILITATOR, PARTICIPANT, Actor, Context, bulk_command, command
+from sessions.registry import FACILITATOR, PARTICIPANT, Actor, Context, bulk_command, command, me
 
 # The phase kinds this concept runs. sessions/checks.py proves each has its snapshot sections,
 # its input commands and its client view in static/js/views/programme.js.
@@ -141,6 +142,17 @@ def mark_ready(live: LiveSession, items: list[tuple[Actor, Readiness]]) -> list:
         results.append(True)
     burst.save([])
     return results
+
+
+class NameConsent(Args):
+    name_consent: bool
+
+
+@command("me.consent", audiences={PARTICIPANT}, args=NameConsent)
+def consent_to_name(ctx: Context, args: NameConsent) -> bool:
+    """A participant changes their mind about being named in the outcome document. Not phase
+    input: it is about the person, so a locked phase does not stop it."""
+    return core_services.set_name_consent(participant=me(ctx), consent=args.name_consent)
 
 
 def strings() -> dict:

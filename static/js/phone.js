@@ -1,11 +1,13 @@
 // The participant's phone: follows the current step and phase, shows the connection state,
-// and lets the participant say they are done with a phase. What each phase shows is in the
+// lets the participant say they are done with a phase and, in their own menu under their name,
+// whether they may be named in the outcome document. What each phase shows is in the
 // concepts' views (views/*.js).
 import { byId, livePage, setText, show, strings } from "./ui.js";
 import { viewsFor } from "./views/index.js";
 
 const root = byId("phone");
 const readyButton = byId("ready-button");
+const consentBox = byId("me-consent");
 
 const page = livePage(root, viewsFor("phone"), {
   render(state, me) {
@@ -17,6 +19,7 @@ const page = livePage(root, viewsFor("phone"), {
       setText("me-layer", me.layer);
       readyButton.setAttribute("aria-pressed", me.ready ? "true" : "false");
       readyButton.textContent = me.ready ? strings.programme.ready_done : strings.programme.ready;
+      consentBox.checked = me.name_consent;
     }
   },
   onFinal(code) {
@@ -28,4 +31,13 @@ const page = livePage(root, viewsFor("phone"), {
 readyButton.addEventListener("click", () => {
   const me = page.me();
   page.command("phase.ready", { ready: !(me && me.ready) });
+});
+
+// A refused change (the session closed meanwhile) shows its error and puts the box back to what
+// the server holds.
+consentBox.addEventListener("change", () => {
+  page.socket.send("me.consent", { name_consent: consentBox.checked }).catch(() => {
+    const me = page.me();
+    consentBox.checked = Boolean(me && me.name_consent);
+  });
 });

@@ -37,7 +37,12 @@ async def facilitator_socket(live, facilitator):
 async def test_a_joined_participant_receives_the_snapshot_of_their_audience(live, alice):
     participant, key = alice
     comm, first = await connect(paths(live)["participant"] + "?lang=en", session_key=key)
-    assert first["me"] == {"name": "Alice", "layer": "Council member", "ready": False}
+    assert first["me"] == {
+        "name": "Alice",
+        "layer": "Council member",
+        "ready": False,
+        "name_consent": False,
+    }
     assert first["state"]["phase"]["key"] == "aanmelden"
     assert first["state"]["phase"]["title"] == "Joining"
     assert "participants" not in first["state"]  # the console's list is not for phones

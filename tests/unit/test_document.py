@@ -14,7 +14,7 @@ from docx import Document as WordDocument
 from pypdf import PdfReader
 
 from game.core.models import Reveal
-from game.core.services import set_revealed
+from game.core.services import join_traject, set_name_consent, set_revealed
 from game.document.html import render_html, render_pdf
 from game.document.jsonfmt import render_json, schema
 from game.document.markdown import md, render_markdown
@@ -228,3 +228,73 @@ def test_a_layer_below_the_smallest_group_has_no_column_in_any_format(traject, l
     assert "Raadslid" not in squash(pdf_text(render_pdf(doc))).split("Draagvlak")[1][:200]
     data = json.loads(render_json(doc))
     assert [c["label"] for c in data["grid_columns"]] == labels
+
+
+ROOM = [  # name, layer, may be named
+    ("Anouk Aalders", "raad", True),
+    ("Bram Bakker", "raad", False),
+    ("Carla Claes", "beleid", False),
+    ("Daan Dekker", "uitvoering", True),
+    ("Eva Evers", "uitvoering", False),
+]
+
+
+@pytest.fixture
+def room(traject):
+    return [
+        join_traject(traject=traject, name=name, layer_key=layer, name_consent=consent)
+        for name, layer, consent in ROOM
+    ]
+
+
+def every_format(doc) -> dict[str, str]:
+    word = WordDocument(BytesIO(render_docx(doc)))
+    return {
+        "markdown": render_markdown(doc),
+        "json": render_json(doc),
+        "html": render_html(doc),
+        "word": "\n".join(p.text for p in word.paragraphs),
+        "pdf": pdf_text(render_pdf(doc)),
+    }
+
+
+def test_exactly_the_consenting_names_are_listed_with_their_layer_in_every_format(room, traject):
+    doc = build_document(traject)
+    assert doc.named_participants == [
+        "Anouk Aalders (Raadslid)",
+        "Daan Dekker (Professional wijkteam)",
+    ]
+    data = json.loads(render_json(doc))
+    assert data["named_participants"] == doc.named_participants
+    counts = {layer["key"]: layer["count"] for layer in data["participants_by_layer"]}
+    assert counts == {
+        **dict.fromkeys(["bestuur", "directie", "management", "teamleiding"], 0),
+        **{"raad": 2, "beleid": 1, "uitvoering": 2},
+    }
+    assert data["participants_total"] == len(ROOM)
+    assert "| Raadslid | 2 |" in render_markdown(doc)
+    for fmt, text in every_format(doc).items():
+        for name, _, consent in ROOM:
+            assert (name in text) is consent, (fmt, name)
+        assert fmt == "json" or "Deelnemers die met naam genoemd willen worden:" in text, fmt
+
+
+def test_without_consent_the_document_only_counts(room, traject):
+    for participant in room:
+        set_name_consent(participant=participant, consent=False)
+    doc = build_document(traject)
+    assert doc.named_participants == []
+    assert json.loads(render_json(doc))["named_participants"] == []
+    assert "| Professional wijkteam | 2 |" in render_markdown(doc)
+    for fmt, text in every_format(doc).items():
+        assert not [name for name, _, _ in ROOM if name in text], fmt
+        assert "genoemd willen worden" not in text, fmt
+
+
+def test_a_change_of_mind_reaches_the_next_document(room, traject):
+    anouk, bram = room[0], room[1]
+    assert set_name_consent(participant=bram, consent=True)
+    assert set_name_consent(participant=anouk, consent=False)
+    assert not set_name_consent(participant=anouk, consent=False)  # nothing left to change
+    names = build_document(traject).named_participants
+    assert names == ["Bram Bakker (Raadslid)", "Daan Dekker (Professional wijkteam)"]

@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from game.core.models import Participant
+from game.core.services import set_name_consent
 from game.followup import services as followup_services
 from game.followup.models import DeviceClaim
 from sessions import claims
@@ -299,3 +300,62 @@ def test_someone_new_joins_a_day_two_session_with_the_usual_form(day2):
 def test_on_day_one_the_join_page_lists_no_names(live):
     join(Client(), live.code, "Alice")
     assert "Alice" not in Client().get(reverse("join", args=[live.code])).content.decode()
+
+
+# --- consent to be named in the outcome document ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "hint"),
+    [
+        ("nl", "Mijn naam mag in het verslag", "Het uitkomstdocument noemt dan je naam"),
+        ("en", "My name may appear in the record", "The outcome document then lists your name"),
+    ],
+)
+def test_the_join_form_asks_for_consent_unticked_with_a_linked_hint(live, lang, label, hint):
+    page = Client(headers={"accept-language": lang}).get(reverse("join", args=[live.code]))
+    elements = Elements(page.content.decode())
+    box = elements.by(tag="input", name="name_consent")
+    assert box["type"] == "checkbox" and "checked" not in box
+    assert elements.by(tag="label", **{"for": box["id"]})
+    assert elements.by(tag="p", id=box["aria-describedby"])
+    text = html.unescape(page.content.decode())
+    assert label in text and hint in text
+
+
+@pytest.mark.parametrize(("ticked", "stored"), [({}, False), ({"name_consent": "on"}, True)])
+def test_joining_stores_the_consent_only_when_ticked(live, ticked, stored):
+    fields = {"name": "Alice", "layer": "raad", **ticked}
+    assert Client().post(reverse("join", args=[live.code]), fields).status_code == 302
+    assert Participant.objects.get().name_consent is stored
+
+
+def test_a_refused_join_keeps_the_tick(live):
+    fields = {"name": " ", "layer": "raad", "name_consent": "on"}
+    page = Client().post(reverse("join", args=[live.code]), fields).content.decode()
+    assert "checked" in Elements(page).by(tag="input", name="name_consent")
+    assert not Participant.objects.exists()
+
+
+def test_the_phone_menu_shows_the_consent_given_when_joining(live):
+    for name, ticked in (("Alice", {"name_consent": "on"}), ("Bob", {})):
+        phone = Client()
+        phone.post(reverse("join", args=[live.code]), {"name": name, "layer": "raad", **ticked})
+        elements = Elements(phone.get(reverse("phone", args=[live.code])).content.decode())
+        box = elements.by(tag="input", id="me-consent")
+        assert ("checked" in box) is bool(ticked)
+        assert elements.by(tag="label", **{"for": "me-consent"})
+        assert elements.by(tag="p", id=box["aria-describedby"])
+
+
+def test_a_claimed_identity_keeps_its_consent_and_is_not_asked_again(day2):
+    set_name_consent(participant=Participant.objects.get(name="Alice"), consent=True)
+    page = Elements(Client().get(reverse("join", args=[day2.code])).content.decode())
+    assert [e["name"] for e in page.elements if e.get("type") == "checkbox"] == ["name_consent"]
+    # Whatever a claim sends about consent, the day-1 answer stands.
+    for name, sent in (("Alice", {}), ("Ria", {"name_consent": "on", "claim-name_consent": "on"})):
+        fields = {"form": "claim", "claim-name": name, "claim-layer": "raad", **sent}
+        assert Client().post(reverse("join", args=[day2.code]), fields).status_code == 302
+        followup_services.confirm_claim(claim=DeviceClaim.objects.get(participant__name=name))
+    consent = dict(Participant.objects.values_list("name", "name_consent"))
+    assert consent == {"Alice": True, "Bob": False, "José de Vries": False, "Ria": False}
