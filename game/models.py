@@ -12,6 +12,7 @@ from game.core.models import (  # noqa: F401
     Step,
     Traject,
 )
+from game.document.models import FrozenDocument  # noqa: F401
 from game.followup.models import CheckIn, DeviceClaim, Review  # noqa: F401
 from game.framework.models import DecisionRule, FrameworkVersion, FrozenVersionError, RuleReaction  # noqa: F401
 from game.notes.models import Cluster, DotVote, Note, Prompt, SharedPicture  # noqa: F401

@@ -9,8 +9,9 @@ its own format.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields, is_dataclass
 from datetime import date
+from typing import get_args, get_origin, get_type_hints
 
 from django.db.models import Count
 from django.utils import timezone, translation
@@ -22,8 +23,9 @@ from game.core.anonymity import with_labels
 from game.core.errors import GameError
 from game.core.models import Layer, Traject
 from game.core.support import rule_text as support_rule_text
+from game.document.models import FrozenDocument
 from game.followup import selectors as followup_selectors
-from game.framework.models import RULE_FIELDS
+from game.framework.models import RULE_FIELDS, FrameworkVersion
 from game.notes import selectors as notes_selectors
 from game.practice import selectors as practice_selectors
 from game.requirements import selectors as requirements_selectors
@@ -200,6 +202,22 @@ class Document:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Document:
+        """The document `as_dict` wrote, as the renderers read it (the frozen record)."""
+        return _revive(cls, data)
+
+
+def _revive(kind, value):
+    """`value` (plain JSON) as `kind`: a dataclass of this module, a list of one, or as is."""
+    if is_dataclass(kind):
+        hints = get_type_hints(kind)
+        return kind(**{f.name: _revive(hints[f.name], value[f.name]) for f in fields(kind)})
+    if get_origin(kind) is list:
+        (item,) = get_args(kind)
+        return [_revive(item, element) for element in value]
+    return value
 
 
 def layer_labels(lang: str) -> dict[str, str]:
@@ -382,9 +400,27 @@ def review_parts(traject: Traject, framework) -> tuple[int, list[ReviewItem], li
     return reviewed.number if reviews or changes else 0, reviews, changes
 
 
-def build_document(traject: Traject, *, framework_number: int | None = None) -> Document:
+def freeze_document(version: FrameworkVersion) -> FrozenDocument:
+    """Keep the document of `version` as it is at this moment (called in the transaction that
+    froze the version), so every later download of `?kader=N` reads exactly this."""
+    document = build_document(version.traject, framework_number=version.number, live=True)
+    return FrozenDocument.objects.create(version=version, content=document.as_dict())
+
+
+def build_document(
+    traject: Traject, *, framework_number: int | None = None, live: bool = False
+) -> Document:
     """The document of a traject, in the traject's language: with the kader op maat of
-    `framework_number` (v1, v2 …), or of the latest version when None."""
+    `framework_number` (v1, v2 …) as it was frozen, or the document as it stands now (with the
+    latest version) when None. `live` builds version N from today's data instead of reading
+    its record; only freezing does that. Versions frozen before records were kept have none
+    and are built from today's data."""
+    if framework_number and not live:
+        record = FrozenDocument.objects.filter(
+            version__traject=traject, version__number=framework_number
+        ).first()
+        if record is not None:
+            return Document.from_dict(record.content)
     lang = traject.language
     now = timezone.localtime()
     with translation.override(lang):

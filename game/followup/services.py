@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from game.core.errors import GameError
 from game.core.models import Participant, Traject
+from game.document.model import freeze_document
 from game.followup.models import APPLIED, CheckIn, DeviceClaim, Review
 from game.framework import selectors as framework_selectors
 from game.framework import services as framework_services
@@ -285,9 +286,11 @@ def revise_framework(*, traject: Traject, changes: Sequence[Mapping]) -> Framewo
     number = latest.number + 1
     frozen_at = timezone.now()
     new_content = apply_changes(content, resolved, number=number, at=frozen_at.isoformat())
-    return FrameworkVersion.objects.create(
+    version = FrameworkVersion.objects.create(
         traject=traject, number=number, frozen_at=frozen_at, content=new_content
     )
+    freeze_document(version)  # the record as the room saw it now
+    return version
 
 
 def _live_requirement(traject: Traject, item: Mapping) -> Requirement:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from game.core.errors import GameError
 from game.core.models import Participant, Traject
+from game.document.model import freeze_document
 from game.framework.models import RULE_FIELDS, DecisionRule, FrameworkVersion, RuleReaction
 from game.framework.selectors import framework_draft
 from game.practice.gate import gated
@@ -117,6 +118,8 @@ def freeze_framework(*, traject: Traject) -> FrameworkVersion:
         **draft,
         "changes": [],
     }
-    return FrameworkVersion.objects.create(
+    version = FrameworkVersion.objects.create(
         traject=traject, number=1, frozen_at=frozen_at, content=content
     )
+    freeze_document(version)  # the record as the room saw it now
+    return version

@@ -20,8 +20,12 @@ from game.document.jsonfmt import render_json, schema
 from game.document.markdown import md, render_markdown
 from game.document.model import build_document
 from game.document.word import render_docx
+from game.followup import services as followup_services
+from game.framework import selectors as framework_selectors
 from game.notes import services as notes_services
+from game.practice import services as practice_services
 from game.requirements import services as requirements_services
+from game.requirements.models import Requirement
 from game.roleplay import services as roleplay_services
 from game.sample import populate
 from tests.conftest import make_participant
@@ -298,3 +302,46 @@ def test_a_change_of_mind_reaches_the_next_document(room, traject):
     assert not set_name_consent(participant=anouk, consent=False)  # nothing left to change
     names = build_document(traject).named_participants
     assert names == ["Bram Bakker (Raadslid)", "Daan Dekker (Professional wijkteam)"]
+
+
+def test_kader_v1_downloaded_after_day_2_is_exactly_what_it_was_at_freezing(traject):
+    """Frozen v1, then on day 2 a rephrase, a drop, an addition, new judgements and a revision
+    into v2: `?kader=1` still renders the same document, in every format."""
+    people = populate(traject, through="framework")
+    at_freezing = build_document(traject, framework_number=1)
+    json_then, markdown_then = render_json(at_freezing), render_markdown(at_freezing)
+
+    v1 = traject.framework_versions.get(number=1)
+    items = [i for i in framework_selectors.framework_items(v1) if i["kind"] == "requirement"]
+    followup_services.revise_framework(
+        traject=traject,
+        changes=[
+            {
+                "kind": "requirement",
+                "item": items[0]["key"],
+                "action": "rephrase",
+                "text": "Herschreven op dag 2",
+                "reason": "Duidelijker",
+            },
+            {
+                "kind": "requirement",
+                "item": items[1]["key"],
+                "action": "drop",
+                "reason": "Niet gebruikt",
+            },
+            {"kind": "requirement", "action": "add", "text": "Nieuw op dag 2", "reason": "Gemist"},
+        ],
+    )
+    case = traject.practice_cases.filter(selected=True).first()
+    added = Requirement.objects.get(traject=traject, text="Nieuw op dag 2")
+    practice_services.judge(
+        participant=people[-1], case=case, requirement=added, verdict="helpt", comment="Later"
+    )
+
+    later = build_document(traject, framework_number=1)
+    assert render_json(later) == json_then
+    assert render_markdown(later) == markdown_then
+    assert "Herschreven op dag 2" not in json_then and "Nieuw op dag 2" not in json_then
+    assert "Herschreven op dag 2" in render_json(build_document(traject))  # the latest shows it
+    # What the record prevents: v1 rebuilt from today's data is not what was frozen.
+    assert render_json(build_document(traject, framework_number=1, live=True)) != json_then
