@@ -112,7 +112,7 @@ class CaseTest:
 class FrameworkRequirement:
     text: str
     priority: str
-    note: str  # why it is there when it was not voted on, or how it was rephrased
+    note: str  # where it came from and how it was rephrased (`provenance`)
 
 
 @dataclass(frozen=True)
@@ -334,25 +334,39 @@ def case_tests(traject: Traject) -> list[CaseTest]:
     return tests
 
 
-def framework_parts(version) -> tuple[list[FrameworkRequirement], list[Rule]]:
+def provenance(item: dict, labels: dict[str, str]) -> str:
+    """Where a requirement of a kader version came from, in words: merged from the wishes of
+    roles in Stap 2, added by the facilitator in Stap 2, added while testing against practice
+    in Stap 3 or at the follow-up meeting (with why), and how it was rephrased since."""
+    reason = item.get("reason") or "—"
+    origin = item.get("origin")
+    if origin == "day2":
+        parts = [_("Added at the follow-up meeting: %(reason)s") % {"reason": reason}]
+    elif origin == "added":
+        parts = [_("Added while testing against practice: %(reason)s") % {"reason": reason}]
+    elif item.get("roles"):
+        roles = ", ".join(labels.get(key, key) for key in item["roles"])
+        parts = [_("Merged from the wishes of: %(roles)s") % {"roles": roles}]
+    else:
+        parts = [_("Added by the facilitator in Stap 2")]
+    reasons = "; ".join(h["reason"] for h in item.get("history", []) if h.get("reason"))
+    if item.get("history"):
+        parts.append(_("Rephrased: %(reason)s") % {"reason": reasons or "—"})
+    return ". ".join(parts)
+
+
+def framework_parts(
+    version, labels: dict[str, str]
+) -> tuple[list[FrameworkRequirement], list[Rule]]:
     priorities = priority_labels()
-    requirements = []
-    for item in version.content.get("requirements", []):
-        if item.get("origin") == "added":
-            note = _("Added while testing against practice: %(reason)s") % {
-                "reason": item.get("reason") or "—"
-            }
-        elif item.get("history"):
-            note = _("Rephrased: %(reason)s") % {
-                "reason": "; ".join(h["reason"] for h in item["history"] if h.get("reason")) or "—"
-            }
-        else:
-            note = ""
-        requirements.append(
-            FrameworkRequirement(
-                item["text"], priorities.get(item.get("priority") or "", "–"), note
-            )
+    requirements = [
+        FrameworkRequirement(
+            item["text"],
+            priorities.get(item.get("priority") or "", "–"),
+            provenance(item, labels),
         )
+        for item in version.content.get("requirements", [])
+    ]
     rules = [
         Rule(**{name: rule.get(name, "") for name in RULE_FIELDS})
         for rule in version.content.get("rules", [])
@@ -464,7 +478,9 @@ def build_document(
             raise GameError("not_frozen")
         final = framework is not None  # a concept until the kader op maat is frozen
         cases = case_tests(traject)
-        framework_requirements, rules = framework_parts(framework) if framework else ([], [])
+        framework_requirements, rules = (
+            framework_parts(framework, labels) if framework else ([], [])
+        )
         reviewed_version, reviews, changes = review_parts(traject, framework)
         no_picture = not (picture or clusters)
         sections = [

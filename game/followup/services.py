@@ -315,7 +315,7 @@ def _revise_requirement(
             "priority": None,
             "rank": None,
             "roles": [],
-            "origin": "added",
+            "origin": "day2",  # added at the follow-up meeting, not while testing in Stap 3
             "reason": reason,
             "history": [],
         }

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
@@ -18,7 +19,7 @@ from game.core.services import join_traject, set_name_consent, set_revealed
 from game.document.html import render_html, render_pdf
 from game.document.jsonfmt import render_json, schema
 from game.document.markdown import md, render_markdown
-from game.document.model import build_document
+from game.document.model import build_document, layer_labels, provenance
 from game.document.word import render_docx
 from game.followup import services as followup_services
 from game.framework import selectors as framework_selectors
@@ -345,3 +346,41 @@ def test_kader_v1_downloaded_after_day_2_is_exactly_what_it_was_at_freezing(traj
     assert "Herschreven op dag 2" in render_json(build_document(traject))  # the latest shows it
     # What the record prevents: v1 rebuilt from today's data is not what was frozen.
     assert render_json(build_document(traject, framework_number=1, live=True)) != json_then
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            {"origin": "programme", "roles": ["raad", "uitvoering"], "history": []},
+            "Samengevoegd uit de wensen van: Raadslid, Professional wijkteam",
+        ),
+        ({"origin": "programme", "roles": [], "history": []}, "Door de begeleider toegevoegd"),
+        (
+            {"origin": "added", "reason": "Knelde in casus 2", "history": []},
+            "Toegevoegd bij het toetsen aan de praktijk: Knelde in casus 2",
+        ),
+        (
+            {"origin": "day2", "reason": "Het duurde te lang", "history": []},
+            "Toegevoegd op de terugkombijeenkomst: Het duurde te lang",
+        ),
+    ],
+)
+def test_every_requirement_says_where_it_came_from(content, item, expected):
+    with translation.override("nl"):
+        assert provenance(item, layer_labels("nl")).startswith(expected)
+
+
+def test_a_requirement_added_on_day_2_is_not_said_to_come_from_stap_3(traject):
+    populate(traject, through="framework")
+    v1 = traject.framework_versions.get(number=1)
+    followup_services.revise_framework(
+        traject=traject,
+        changes=[
+            {"kind": "requirement", "action": "add", "text": "Nieuw op dag 2", "reason": "Gemist"}
+        ],
+    )
+    doc = build_document(traject)
+    [added] = [r for r in doc.framework_requirements if r.text == "Nieuw op dag 2"]
+    assert added.note == "Toegevoegd op de terugkombijeenkomst: Gemist"
+    assert v1.content["requirements"]  # v1 untouched
