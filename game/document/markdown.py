@@ -38,7 +38,8 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def render_markdown(doc: Document) -> str:
     with translation.override(doc.language):
-        out = [f"# {md(doc.title)}", "", f"*{doc.status_label}* · {md(doc.gemeente)}", ""]
+        out = [f"# {md(doc.title)}", "", f"**{md(doc.traject_title)}**", ""]
+        out += [f"*{doc.status_label}* · {md(doc.gemeente)}", ""]
         for section in doc.sections:
             out += [f"## {section.number}. {section.title}", ""]
             if section.empty:

@@ -31,7 +31,7 @@ from game.practice import selectors as practice_selectors
 from game.requirements import selectors as requirements_selectors
 from game.roleplay import selectors as roleplay_selectors
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,7 @@ class Section:
 class Document:
     schema_version: int
     title: str
+    traject_title: str  # the traject's own name, e.g. "Maatwerk in het sociaal domein"
     gemeente: str
     date: str
     language: str
@@ -526,6 +527,7 @@ def build_document(
             schema_version=SCHEMA_VERSION,
             title=_("Programme of requirements for maatwerk — %(gemeente)s, %(date)s")
             % {"gemeente": traject.gemeente, "date": date_format(traject.date, "j F Y")},
+            traject_title=traject.title,
             gemeente=traject.gemeente,
             date=traject.date.isoformat() if isinstance(traject.date, date) else str(traject.date),
             language=lang,

@@ -257,6 +257,7 @@ def render_docx(doc: Document) -> bytes:
 
         document.add_paragraph(_("Verticaal maatwerk leren").upper())
         document.add_paragraph(doc.title, style="Title")
+        document.add_paragraph(doc.traject_title, style="Subtitle")
         document.add_paragraph(doc.gemeente)
         status = document.add_paragraph()
         status.add_run(doc.status_label).bold = True

@@ -384,3 +384,16 @@ def test_a_requirement_added_on_day_2_is_not_said_to_come_from_stap_3(traject):
     [added] = [r for r in doc.framework_requirements if r.text == "Nieuw op dag 2"]
     assert added.note == "Toegevoegd op de terugkombijeenkomst: Gemist"
     assert v1.content["requirements"]  # v1 untouched
+
+
+def test_the_cover_carries_the_traject_title_in_every_format(played):
+    played.title = "Maatwerk zonder muren"
+    played.save(update_fields=["title"])
+    doc = build_document(played)
+    assert doc.traject_title == "Maatwerk zonder muren"
+    assert "Maatwerk zonder muren" in render_markdown(doc).split("## ")[0]
+    assert '<p class="cover-traject">Maatwerk zonder muren</p>' in render_html(doc)
+    word = WordDocument(BytesIO(render_docx(doc)))
+    assert "Maatwerk zonder muren" in [p.text for p in word.paragraphs[:5]]
+    assert "Maatwerk zonder muren" in squash(pdf_text(render_pdf(doc)).split("Inhoud")[0])
+    assert json.loads(render_json(doc))["traject_title"] == "Maatwerk zonder muren"
