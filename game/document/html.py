@@ -10,8 +10,8 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from game.document.chart import support_chart
-from game.document.model import Document
+from game.document.chart import support_overview
+from game.document.model import Document, priority_labels
 
 CSS = Path(settings.BASE_DIR) / "static" / "css" / "document.css"
 
@@ -23,21 +23,19 @@ LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 
 def render_html(doc: Document, *, preview_bar: str = "") -> str:
     with translation.override(doc.language):
-        charts = [
-            (
-                item,
-                mark_safe(  # noqa: S308 - every text is escaped inside support_chart
-                    support_chart(item, title=_("Vertical support: %s") % item.text, key=str(n))
-                ),
+        overview = mark_safe(  # noqa: S308 - every text is escaped inside support_overview
+            support_overview(
+                doc.requirements,
+                labels=priority_labels(),
+                title=_("Vertical support per requirement"),
             )
-            for n, item in enumerate(doc.requirements, start=1)
-        ]
+        )
         return render_to_string(
             "document/document.html",
             {
                 "doc": doc,
                 "lang": LANGUAGE_TAGS[doc.language],
-                "charts": charts,
+                "overview": overview if doc.requirements else "",
                 "css": mark_safe(CSS.read_text(encoding="utf-8")),  # noqa: S308 - our own file
                 "preview_bar": preview_bar,
             },

@@ -82,6 +82,7 @@ class RequirementItem:
     text: str
     priority: str  # localised MoSCoW label, or "" for dots
     totals: str  # localised summary of the votes
+    counts: dict[str, int]  # must/should/could/wont, or with dots {"dots": n}: for the chart
     roles: list[str]
     grid: list[GridCell]
     draagvlak: str  # e.g. "74%", or "–" without votes
@@ -211,14 +212,29 @@ class Document:
 
 
 def _revive(kind, value):
-    """`value` (plain JSON) as `kind`: a dataclass of this module, a list of one, or as is."""
+    """`value` (plain JSON) as `kind`: a dataclass of this module, a list of one, or as is. A
+    field the record predates (the model grew since it was frozen) reads as empty."""
     if is_dataclass(kind):
         hints = get_type_hints(kind)
-        return kind(**{f.name: _revive(hints[f.name], value[f.name]) for f in fields(kind)})
+        return kind(
+            **{
+                f.name: _revive(hints[f.name], value[f.name])
+                if f.name in value
+                else _empty(hints[f.name])
+                for f in fields(kind)
+            }
+        )
     if get_origin(kind) is list:
         (item,) = get_args(kind)
         return [_revive(item, element) for element in value]
     return value
+
+
+def _empty(kind):
+    origin = get_origin(kind) or kind
+    if type(None) in get_args(kind):
+        return None
+    return {str: "", int: 0, bool: False, list: [], dict: {}}.get(origin)
 
 
 def layer_labels(lang: str) -> dict[str, str]:
@@ -258,6 +274,9 @@ def requirement_items(
                 text=item["text"],
                 priority=moscow.get(item.get("priority") or "", ""),
                 totals=totals,
+                counts=dict(item["totals"]["counts"])
+                if method == "moscow"
+                else {"dots": item["totals"]["dots"]},
                 roles=[labels[key] for key in item["roles"]],
                 grid=grid,
                 draagvlak=percent(item["draagvlak"]),

@@ -19,7 +19,7 @@ from game.core.services import join_traject, set_name_consent, set_revealed
 from game.document.html import render_html, render_pdf
 from game.document.jsonfmt import render_json, schema
 from game.document.markdown import md, render_markdown
-from game.document.model import build_document, layer_labels, provenance
+from game.document.model import Document, build_document, layer_labels, provenance
 from game.document.word import render_docx
 from game.followup import services as followup_services
 from game.framework import selectors as framework_selectors
@@ -397,3 +397,16 @@ def test_the_cover_carries_the_traject_title_in_every_format(played):
     assert "Maatwerk zonder muren" in [p.text for p in word.paragraphs[:5]]
     assert "Maatwerk zonder muren" in squash(pdf_text(render_pdf(doc)).split("Inhoud")[0])
     assert json.loads(render_json(doc))["traject_title"] == "Maatwerk zonder muren"
+
+
+def test_a_record_frozen_before_the_model_grew_still_renders(played):
+    """A field added to the document model after a version was frozen reads as empty."""
+    record = played.framework_versions.get(number=1).frozen_document
+    old = dict(record.content)
+    del old["traject_title"]
+    old["requirements"] = [
+        {k: v for k, v in item.items() if k != "counts"} for item in old["requirements"]
+    ]
+    doc = Document.from_dict(old)
+    assert doc.traject_title == "" and doc.requirements[0].counts == {}
+    assert doc.requirements[0].text in render_markdown(doc)
