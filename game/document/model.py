@@ -369,10 +369,17 @@ def provenance(item: dict, labels: dict[str, str]) -> str:
         parts = [_("Merged from the wishes of: %(roles)s") % {"roles": roles}]
     else:
         parts = [_("Added by the facilitator in Stap 2")]
-    reasons = "; ".join(h["reason"] for h in item.get("history", []) if h.get("reason"))
+    reasons = sentences(h["reason"] for h in item.get("history", []) if h.get("reason"))
     if item.get("history"):
         parts.append(_("Rephrased: %(reason)s") % {"reason": reasons or "—"})
-    return ". ".join(parts)
+    return sentences(parts)
+
+
+def sentences(texts) -> str:
+    """Texts people wrote, one after the other: each ends with its own full stop (none doubled),
+    so "Duidelijker." and "Korter" never read "Duidelijker.; Korter"."""
+    cleaned = [text.strip().rstrip(".;,").strip() for text in texts]
+    return " ".join(f"{text}." for text in cleaned if text)
 
 
 def framework_parts(

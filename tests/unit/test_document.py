@@ -19,7 +19,13 @@ from game.core.services import join_traject, set_name_consent, set_revealed
 from game.document.html import render_html, render_pdf
 from game.document.jsonfmt import render_json, schema
 from game.document.markdown import md, render_markdown
-from game.document.model import Document, build_document, layer_labels, provenance
+from game.document.model import (
+    Document,
+    build_document,
+    layer_labels,
+    provenance,
+    sentences,
+)
 from game.document.word import render_docx
 from game.followup import services as followup_services
 from game.framework import selectors as framework_selectors
@@ -382,7 +388,7 @@ def test_a_requirement_added_on_day_2_is_not_said_to_come_from_stap_3(traject):
     )
     doc = build_document(traject)
     [added] = [r for r in doc.framework_requirements if r.text == "Nieuw op dag 2"]
-    assert added.note == "Toegevoegd op de terugkombijeenkomst: Gemist"
+    assert added.note == "Toegevoegd op de terugkombijeenkomst: Gemist."
     assert v1.content["requirements"]  # v1 untouched
 
 
@@ -410,3 +416,18 @@ def test_a_record_frozen_before_the_model_grew_still_renders(played):
     doc = Document.from_dict(old)
     assert doc.traject_title == "" and doc.requirements[0].counts == {}
     assert doc.requirements[0].text in render_markdown(doc)
+
+
+def test_reasons_are_sentences_never_joined_by_a_stray_semicolon():
+    assert sentences(["Duidelijker.", "Korter", "  ", "Eén regel;"]) == (
+        "Duidelijker. Korter. Eén regel."
+    )
+
+
+def test_open_improvements_name_their_requirement_in_full(played):
+    doc = build_document(played)
+    html = render_html(doc)
+    improved = [item for item in doc.reviews if item.improve]
+    assert improved  # the sample's day 2 says what must improve
+    for item in improved:
+        assert f"— {item.text}</span>" in html.replace("&#x27;", "'")
