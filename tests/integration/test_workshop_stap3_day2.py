@@ -1009,7 +1009,7 @@ async def revise(room: Room, ids: Ids, v1: dict, summary: list[dict], traject_id
                 "priority": None,
                 "rank": None,
                 "roles": [],
-                "origin": "added",
+                "origin": "day2",  # added at the follow-up meeting, not while testing in Stap 3
                 "reason": NEW_REASON,
                 "history": [],
             },
