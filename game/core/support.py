@@ -131,6 +131,19 @@ def _two_proportion_z(own: Sides, rest: Sides) -> float:
     return math.copysign(corrected, difference) / spread
 
 
+def mark(cell: Mapping) -> tuple[str, str]:
+    """The symbol and the words for what this statistic marked in a result cell (its `apart`
+    and `veto`), for every screen and format alike: ("", "") when nothing is marked. A veto
+    also differs; it is the one named."""
+    if cell["veto"]:
+        return "✖", _("veto: mostly Niet nu")
+    if cell["apart"] == "more":
+        return "▲", _("differs: more support than the rest")
+    if cell["apart"] == "less":
+        return "▼", _("differs: less support than the rest")
+    return "", ""
+
+
 def rule_text() -> str:
     """The rule in plain words, for the help under the grid and for the document."""
     return _(

@@ -22,6 +22,7 @@ from game.core.anonymity import rule_text as grouping_rule
 from game.core.anonymity import with_labels
 from game.core.errors import GameError
 from game.core.models import Layer, Traject
+from game.core.support import mark as support_mark
 from game.core.support import rule_text as support_rule_text
 from game.document.models import FrozenDocument
 from game.followup import selectors as followup_selectors
@@ -282,9 +283,9 @@ def requirement_items(
                 draagvlak=percent(item["draagvlak"]),
                 flagged=item["flagged"],
                 marks=[
-                    f"{column_labels[cell['column']]}: {mark_text(cell)}"
+                    f"{column_labels[cell['column']]}: {support_mark(cell)[1]}"
                     for cell in item["grid"]
-                    if mark_text(cell)
+                    if support_mark(cell)[1]
                 ],
                 discussion_note=item.get("discussion_note", ""),
             )
@@ -297,20 +298,9 @@ def moscow_summary(counts: dict[str, int]) -> str:
     return " · ".join(f"{counts[choice]} {labels[choice]}" for choice in labels)
 
 
-def mark_text(cell: dict) -> str:
-    """What game.core.support marked in a cell, in words; a veto also differs."""
-    if cell["veto"]:
-        return _("veto: mostly Niet nu")
-    if cell["apart"] == "more":
-        return _("differs: more support than the rest")
-    if cell["apart"] == "less":
-        return _("differs: less support than the rest")
-    return ""
-
-
 def grid_cell(cell: dict, label: str) -> GridCell:
     votes = cell.get("votes", cell.get("dots", 0))
-    mark = "✖" if cell["veto"] else {"more": "▲", "less": "▼"}.get(cell["apart"] or "", "")
+    symbol = support_mark(cell)[0]
     if cell["support"] is None:
         text = "–"
     else:
@@ -318,8 +308,8 @@ def grid_cell(cell: dict, label: str) -> GridCell:
             " · ".join(str(n) for n in cell["counts"].values()) if "counts" in cell else str(votes)
         )
         share = percent(cell["support"]) if cell["enough"] else _("too few votes")
-        text = f"{figures} — {share}{' ' + mark if mark else ''}"
-    return GridCell(cell["column"], label, votes, cell["support"], text, mark)
+        text = f"{figures} — {share}{' ' + symbol if symbol else ''}"
+    return GridCell(cell["column"], label, votes, cell["support"], text, symbol)
 
 
 def verdict_labels() -> dict[str, str]:

@@ -17,6 +17,7 @@ from game.core import selectors as core_selectors
 from game.core import services as core_services
 from game.core.anonymity import rule_text as grouping_rule
 from game.core.models import Layer, Reveal
+from game.core.support import mark as support_mark
 from game.core.support import rule_text as support_rule
 from game.requirements import selectors as requirements_selectors
 from game.requirements import services as requirements_services
@@ -262,6 +263,8 @@ class SupportCell(TypedDict):
     enough: bool  # enough votes to be marked at all
     apart: Literal["more", "less"] | None
     veto: bool
+    mark: str  # game.core.support.mark: "▲", "▼", "✖" or ""
+    mark_text: str  # … and what it means, in the page's language
 
 
 class MoscowTotals(TypedDict):
@@ -310,6 +313,11 @@ class ResultsState(TypedDict):
     results: Results | None  # None while voting, until revealed (the console sees them)
 
 
+def marked(cell: dict) -> dict:
+    symbol, words = support_mark(cell)
+    return {"mark": symbol, "mark_text": words}
+
+
 @section("prioritise", "results", "adopt")
 def results(view: View) -> tuple[ResultsState, dict[int, NoPersonal]]:
     traject = view.live.traject
@@ -322,7 +330,10 @@ def results(view: View) -> tuple[ResultsState, dict[int, NoPersonal]]:
         "results": {
             "columns": labelled_columns(found["columns"], view.lang),
             "role_labels": {layer["key"]: layer["label"] for layer in every_layer},
-            "items": found["items"],
+            "items": [
+                {**item, "grid": [{**cell, **marked(cell)} for cell in item["grid"]]}
+                for item in found["items"]
+            ],
             "rule": support_rule(),
             "grouping": grouping_rule(traject.min_group_size),
         }
@@ -414,9 +425,6 @@ def strings() -> dict:
         "flagged": _("Layers differ"),
         "did_not_vote": _("did not vote"),
         "too_few_votes": _("too few votes"),
-        "apart_more": _("differs: more support than the rest"),
-        "apart_less": _("differs: less support than the rest"),
-        "veto": _("veto: mostly Niet nu"),
         "legend_apart": _("differs from the other layers"),
         "legend_veto": _("veto"),
         "flag": _("Look at: %(columns)s"),

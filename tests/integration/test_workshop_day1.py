@@ -545,6 +545,12 @@ def grid(key: str) -> list[dict]:
     return cells
 
 
+def shown_mark(cell: dict) -> dict:
+    if cell["veto"]:
+        return {"mark": "✖", "mark_text": "veto: vooral Niet nu"}
+    return {"mark": "", "mark_text": ""}
+
+
 def draagvlak(key: str) -> float:
     shares = [cell["support"] for cell in grid(key)]
     return math.exp(sum(math.log(share) for share in shares) / len(shares))
@@ -566,7 +572,8 @@ def expected_results(
             "method": "moscow",
             "priority": PRIORITIES[key],
             "totals": {"votes": 8, "counts": COUNTS[key], "score": SCORES[key]},
-            "grid": grid(key),
+            # As shown: each cell with the mark's symbol and words (the adopted record has none).
+            "grid": [cell | shown_mark(cell) for cell in grid(key)],
             "draagvlak": draagvlak(key),
             "flagged": key in MARKS,
             "discussion_note": DISCUSSION_NOTE if key == "R2" else "",
@@ -597,6 +604,8 @@ async def show_results(room: Room, requirement_ids: dict[str, int], played: list
         "enough": True,
         "apart": None,  # 1 of 3 against 5 of 5: within chance once continuity-corrected
         "veto": True,
+        "mark": "✖",
+        "mark_text": "veto: vooral Niet nu",
     }
     assert items[requirement_ids["R4"]]["grid"][-1]["support"] == 0.6
     assert [item["flagged"] for item in items.values()].count(True) == 1

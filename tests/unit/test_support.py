@@ -132,3 +132,15 @@ def test_the_draagvlak_lies_within_the_groups_support(room):
     shares = [g.p for g in support.groups.values() if g.p is not None]
     if shares:
         assert min(shares) - 1e-12 <= support.draagvlak <= max(shares) + 1e-12
+
+
+def test_a_mark_has_one_symbol_and_its_words_everywhere():
+    from django.utils import translation
+
+    from game.core.support import mark
+
+    with translation.override("nl"):
+        assert mark({"veto": True, "apart": "less"}) == ("✖", "veto: vooral Niet nu")
+        assert mark({"veto": False, "apart": "more"})[0] == "▲"
+        assert mark({"veto": False, "apart": "less"})[0] == "▼"
+        assert mark({"veto": False, "apart": None}) == ("", "")

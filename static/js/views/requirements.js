@@ -80,14 +80,11 @@ function priorityCell(item) {
   return [el("strong", { cls: "priority-label", text: dotsText(item.totals.dots) }), el("span", { cls: "cell-n", text: fmt(S.layers_with_dots, { n: item.totals.layers }) })];
 }
 
-// What a cell's marks say, in words: veto before "differs" (a veto also differs).
-const markText = (cell) => (cell.veto ? S.veto : cell.apart === "more" ? S.apart_more : cell.apart === "less" ? S.apart_less : "");
-
-// "Differs: Uitvoering (veto: mostly Niet nu), …" from the server's marks per column.
+// "Look at: Uitvoering (veto: mostly Niet nu), …" from the server's marks per column.
 function flagText(results, item) {
   const labels = Object.fromEntries(results.columns.map((c) => [c.key, c.label]));
-  const marked = item.grid.filter((cell) => markText(cell));
-  return fmt(S.flag, { columns: marked.map((cell) => `${labels[cell.column]} (${markText(cell)})`).join("; ") });
+  const marked = item.grid.filter((cell) => cell.mark_text);
+  return fmt(S.flag, { columns: marked.map((cell) => `${labels[cell.column]} (${cell.mark_text})`).join("; ") });
 }
 
 function rankingList(results, { withStatus = true } = {}) {
@@ -130,12 +127,11 @@ function supportGrid(results, { id = "support-grid" } = {}) {
   if (!items.length) return [el("p", { cls: "meta", text: S.no_requirements })];
   const moscow = items[0].method === "moscow";
   const helpId = `${id}-help`;
-  const marks = { more: "▲", less: "▼" };
   const cell = (row) => {
     if (row.support === null || row.support === undefined) {
       return el("td", { cls: "cell-none" }, [el("span", { text: "–", attrs: { "aria-hidden": "true" } }), el("span", { cls: "visually-hidden", text: S.did_not_vote })]);
     }
-    const mark = row.veto ? "✖" : marks[row.apart] || "";
+    const mark = row.mark;
     const spoken = moscow ? MOSCOW.map((choice) => `${S.moscow[choice]} ${row.counts[choice]}`).join(", ") : dotsText(row.dots);
     return el("td", { cls: `cell${row.apart === "more" ? " cell-want" : ""}${row.apart === "less" || row.veto ? " cell-reject" : ""}` }, [
       moscow
@@ -148,7 +144,7 @@ function supportGrid(results, { id = "support-grid" } = {}) {
       el("span", { cls: "cell-top" }, [
         el("span", { cls: "cell-pct", text: row.enough ? fmt(S.draagvlak, { pct: percent(row.support) }) : S.too_few_votes }),
         mark ? el("span", { cls: "cell-mark", text: mark, attrs: { "aria-hidden": "true" } }) : "",
-        mark ? el("span", { cls: "visually-hidden", text: markText(row) }) : "",
+        mark ? el("span", { cls: "visually-hidden", text: row.mark_text }) : "",
       ]),
     ]);
   };
