@@ -110,6 +110,15 @@ PRACTICE_CASES = [
 ]
 VERDICTS = ["helpt", "helpt", "knelt", "ontbreekt"]
 IMPROVE = "Maak de grens van het budget bekend bij de inwoner"
+JUDGEMENT_COMMENTS = {  # what a participant adds to a verdict now and then
+    "helpt": "Dit gaf de professional de ruimte die de inwoner nodig had.",
+    "knelt": "Hier wringt de verordening.",
+    "ontbreekt": "Niemand spreekt af wie de inwoner daarna belt.",
+}
+CONCERNS = {  # what a layer says when it has a concern about a proposed rule
+    "raad": "Waar ligt de grens tussen maatwerk en willekeur?",
+    "uitvoering": "Wie vangt het op als het budget halverwege het jaar op is?",
+}
 RULES = [
     {
         "who_decides": "De professional van het wijkteam",
@@ -254,10 +263,10 @@ def practice(traject: Traject, people: list[Participant], rng: random.Random) ->
         practice_services.put_on_table(traject=traject, case=case)
         for person in people[::2]:
             for requirement in requirements:
+                verdict = rng.choice(VERDICTS)
                 practice_services.judge(
-                    participant=person, case=case, requirement=requirement,
-                    verdict=rng.choice(VERDICTS),
-                    comment="Hier wringt de verordening." if rng.random() < 0.05 else "",
+                    participant=person, case=case, requirement=requirement, verdict=verdict,
+                    comment=JUDGEMENT_COMMENTS[verdict] if rng.random() < 0.05 else "",
                 )  # fmt: skip
         practice_services.set_conclusion(
             case=case,
@@ -274,11 +283,15 @@ def practice(traject: Traject, people: list[Participant], rng: random.Random) ->
         reason="Beide casussen liepen vast op wachttijd",
         case=practice_selectors.picked_cases(traject)[0],
     )
-    for fields in RULES:
+    for n, fields in enumerate(RULES):
         rule = framework_services.propose_rule(traject=traject, **fields)
         for person in people[::3]:
-            stance = "agree" if rng.random() < 0.8 else "concern"
-            framework_services.react_to_rule(participant=person, rule=rule, stance=stance)
+            worried = n == 0 and person.layer.key == "raad"  # the council fears willekeur
+            stance = "agree" if rng.random() < 0.8 and not worried else "concern"
+            framework_services.react_to_rule(
+                participant=person, rule=rule, stance=stance,
+                comment=CONCERNS.get(person.layer.key, "") if stance == "concern" else "",
+            )  # fmt: skip
         framework_services.set_rule_status(rule=rule, status="agreed")
     framework_services.freeze_framework(traject=traject)
 
@@ -317,8 +330,20 @@ def review(traject: Traject, people: list[Participant], rng: random.Random) -> N
             {
                 "kind": "requirement",
                 "action": "drop",
-                "item": requirement_items[-1]["key"],
-                "reason": "Opgenomen in de beslisregel over budgetten",
+                "item": requirement_items[1]["key"],
+                "reason": "Opgenomen in beslisregel 2 over het combineren van budgetten",
+            },
+            {
+                "kind": "requirement",
+                "action": "keep",
+                "item": requirement_items[3]["key"],
+                "reason": "Werd overal toegepast; niemand wilde het anders",
+            },
+            {
+                "kind": "requirement",
+                "action": "add",
+                "text": "Het wijkteam meldt elk kwartaal aan de raad hoeveel maatwerk het leverde",
+                "reason": "De raad wil kunnen volgen wat maatwerk oplevert",
             },
         ],
     )

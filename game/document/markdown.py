@@ -26,8 +26,8 @@ def md(text: str) -> str:
     return "  \n".join(lines)
 
 
-def counted_line(item: Counted) -> str:
-    return f"- {md(item.text)}" + (f" ({item.count}×)" if item.count > 1 else "")
+def counted_line(item: Counted, indent: str = "") -> str:
+    return f"{indent}- {md(item.line())}"
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -39,7 +39,8 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
 def render_markdown(doc: Document) -> str:
     with translation.override(doc.language):
         out = [f"# {md(doc.title)}", "", f"**{md(doc.traject_title)}**", ""]
-        out += [f"*{doc.status_label}* · {md(doc.gemeente)}", ""]
+        generated = _("Generated %(at)s") % {"at": doc.generated_on}
+        out += [f"*{doc.status_label}* · {md(doc.gemeente)} · {generated}", ""]
         for section in doc.sections:
             out += [f"## {section.number}. {section.title}", ""]
             if section.empty:
@@ -64,6 +65,7 @@ def participants(doc: Document) -> list[str]:
 def picture(doc: Document) -> list[str]:
     out = []
     if doc.picture:
+        out += [md(doc.picture_intro), ""]
         for key, heading in doc.picture_headings.items():
             out += [f"### {heading}", "", md(doc.picture.get(key) or "—"), ""]
     for cluster in doc.clusters:
@@ -73,7 +75,7 @@ def picture(doc: Document) -> list[str]:
 
 
 def packages(doc: Document) -> list[str]:
-    out = []
+    out = [md(doc.packages_intro), ""] if doc.packages_intro else []
     for package in doc.packages:
         out += [f"### {md(package.role)}", ""]
         out += [counted_line(wish) for wish in package.wishes] + [""]
@@ -81,7 +83,8 @@ def packages(doc: Document) -> list[str]:
 
 
 def programme(doc: Document) -> list[str]:
-    out = table(
+    out = [doc.programme_intro, ""]
+    out += table(
         ["#", _("Requirement"), _("Priority"), _("Votes"), _("Asked for by")],
         [
             [
@@ -94,7 +97,7 @@ def programme(doc: Document) -> list[str]:
             for item in doc.requirements
         ],
     )
-    out += [f"### {_('Vertical support')}", ""]
+    out += [f"### {_('Vertical support')}", "", doc.grid_legend, ""]
     out += table(
         ["#", _("Support")] + [md(column.label) for column in doc.grid_columns],
         [
@@ -141,8 +144,15 @@ def practice(doc: Document) -> list[str]:
                 for row in case.rows
             ],
         )
-        comments = [f"- {md(c)}" for row in case.rows for c in row.comments]
-        out += comments + ([""] if comments else [])
+        if case.note:
+            out += [f"*{case.note}*", ""]
+        for row in case.rows:
+            if row.comments or row.note:
+                out += [
+                    f"- **{md(row.requirement)}**" + (f" — *{md(row.note)}*" if row.note else "")
+                ]
+                out += [f"  - {md(comment)}" for comment in row.comments]
+        out.append("")
         if case.conclusion:
             out += [f"**{_('Conclusion:')}** {md(case.conclusion)}", ""]
     return out
@@ -150,8 +160,7 @@ def practice(doc: Document) -> list[str]:
 
 def framework(doc: Document) -> list[str]:
     out = [
-        _("Version %(n)s, recorded on %(date)s.")
-        % {"n": doc.framework_version, "date": doc.framework_date},
+        doc.framework_intro,
         "",
         f"### {_('Requirements')}",
         "",
@@ -168,6 +177,9 @@ def framework(doc: Document) -> list[str]:
         out += [f"**{_('Decision rule %(n)s') % {'n': n}}**", ""]
         for label, value in rule.lines():
             out.append(f"- {label}: {md(value) or '–'}")
+        if rule.reactions:
+            out.append(f"- {_('Reactions')}: {md(rule.reactions)}")
+            out += [f"  - {md(comment)}" for comment in rule.comments]
         out.append("")
     return out
 
@@ -175,11 +187,22 @@ def framework(doc: Document) -> list[str]:
 def review(doc: Document) -> list[str]:
     out = []
     if doc.reviews:
+        out += [doc.review_intro, ""]
         out += table(
             [_("Part of the framework"), _("yes"), _("partly"), _("no")],
             [[md(r.text), str(r.ja), str(r.deels), str(r.nee)] for r in doc.reviews],
         )
-        improvements = [counted_line(said) for r in doc.reviews for said in r.improve]
+        for r in doc.reviews:
+            if r.lines or r.how_it_went:
+                out += [f"**{md(r.kind)}: {md(r.text)}**", ""]
+                out += [f"- {label}: {md(text) or '–'}" for label, text in r.lines]
+                if r.how_it_went:
+                    out.append(f"- {_('How it went:')}")
+                    out += [counted_line(said, "  ") for said in r.how_it_went]
+                out.append("")
+        improvements = [
+            f"- {md(said.line())} — {md(r.text)}" for r in doc.reviews for said in r.improve
+        ]
         if improvements:
             out += [f"### {_('Open improvements')}", "", *improvements, ""]
     if doc.changes:
@@ -191,7 +214,12 @@ def review(doc: Document) -> list[str]:
         out += table(
             [_("Change"), _("Before"), _("After"), _("Why")],
             [
-                [c.change, md(c.before) or "–", md(c.after) or "–", md(c.reason) or "–"]
+                [
+                    f"{c.change} ({c.kind})",
+                    md(c.before) or "–",
+                    md(c.after) or "–",
+                    md(c.reason) or "–",
+                ]
                 for c in doc.changes
             ],
         )

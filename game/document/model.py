@@ -26,13 +26,14 @@ from game.core.support import mark as support_mark
 from game.core.support import rule_text as support_rule_text
 from game.document.models import FrozenDocument
 from game.followup import selectors as followup_selectors
+from game.framework import selectors as framework_selectors
 from game.framework.models import RULE_FIELDS, FrameworkVersion
 from game.notes import selectors as notes_selectors
 from game.practice import selectors as practice_selectors
 from game.requirements import selectors as requirements_selectors
 from game.roleplay import selectors as roleplay_selectors
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class Counted:
 
     text: str
     count: int
+
+    def line(self) -> str:
+        """The text with how often it was written, e.g. "Eén loket (3×)"."""
+        return self.text + (f" ({self.count}×)" if self.count > 1 else "")
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ class JudgementRow:
     ontbreekt: int
     dominant: str  # localised verdict most people gave, "" on a tie or without judgements
     comments: list[str]  # anonymous, each prefixed with its verdict
+    note: str  # why a requirement judged here is no longer in the framework, or ""
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,7 @@ class CaseTest:
     question: str
     rows: list[JudgementRow]
     conclusion: str
+    note: str  # which requirements the grid leaves out, or ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,17 @@ class FrameworkRequirement:
     note: str  # where it came from and how it was rephrased (`provenance`)
 
 
+def rule_labels() -> dict[str, str]:
+    """The parts of a decision rule, in the order a rule reads, as every renderer labels them."""
+    return {
+        "who_decides": _("Who decides"),
+        "what": _("What"),
+        "budget_or_mandate": _("Budget or mandate"),
+        "accountability": _("Accountability"),
+        "escalation": _("When to escalate"),
+    }
+
+
 @dataclass(frozen=True)
 class Rule:
     who_decides: str
@@ -124,22 +142,18 @@ class Rule:
     budget_or_mandate: str
     accountability: str
     escalation: str
+    reactions: str  # e.g. "5 agree · 1 concern", from Stap 3, or "" without reactions
+    comments: list[str]  # what was said with a reaction, anonymous, prefixed with its stance
 
     def lines(self) -> list[tuple[str, str]]:
-        """(label, text) lines in the order a rule reads, for every renderer."""
-        return [
-            (_("Who decides"), self.who_decides),
-            (_("What"), self.what),
-            (_("Budget or mandate"), self.budget_or_mandate),
-            (_("Accountability"), self.accountability),
-            (_("When to escalate"), self.escalation),
-        ]
+        return [(label, getattr(self, name)) for name, label in rule_labels().items()]
 
 
 @dataclass(frozen=True)
 class ReviewItem:
     kind: str
     text: str
+    lines: list[list[str]]  # a decision rule's (label, text) parts, so it reads as rows
     ja: int
     deels: int
     nee: int
@@ -149,7 +163,7 @@ class ReviewItem:
 
 @dataclass(frozen=True)
 class ChangeItem:
-    change: str  # localised: added, removed, changed
+    change: str  # localised: kept, rephrased, dropped, added
     kind: str
     before: str
     after: str
@@ -183,6 +197,12 @@ class Document:
     participants_by_layer: list[LayerCount]
     named_participants: list[str]
     approach: str
+    picture_intro: str  # who wrote the shared picture, from what
+    packages_intro: str  # which case was played, and how
+    programme_intro: str  # how the programme was adopted and voted on
+    grid_legend: str  # how to read the vertical-support table
+    framework_intro: str  # which version, recorded when
+    review_intro: str  # what the follow-up meeting asked
     picture: dict[str, str] | None
     picture_version: int
     picture_headings: dict[str, str]
@@ -317,10 +337,14 @@ def verdict_labels() -> dict[str, str]:
 
 
 def case_tests(traject: Traject) -> list[CaseTest]:
-    """Per picked case: the judgement grid and the facilitator's conclusion."""
+    """Per picked case: the judgement grid and the facilitator's conclusion. A requirement
+    dropped since it was judged keeps its row, marked, so no verdict leaves the record; one
+    nobody judged for the case (added later, on day 2) has no row of zeros."""
     labels = verdict_labels()
+    dropped = _("Dropped since: no longer part of the framework.")
     tests = []
     for case in practice_selectors.picked_cases(traject):
+        grid = practice_selectors.judgement_grid(case, with_dropped=True)
         rows = [
             JudgementRow(
                 requirement=row["text"],
@@ -329,9 +353,17 @@ def case_tests(traject: Traject) -> list[CaseTest]:
                 ontbreekt=row["counts"]["ontbreekt"],
                 dominant=labels.get(row["dominant"] or "", ""),
                 comments=[f"{labels[c['verdict']]}: {c['text']}" for c in row["comments"]],
+                note=dropped if row.get("dropped") else "",
             )
-            for row in practice_selectors.judgement_grid(case)
+            for row in grid
+            if row["total"]
         ]
+        if not rows:
+            note = _("Nobody has judged the requirements against this case yet.")
+        elif len(rows) < len(grid):
+            note = _("Requirements nobody judged for this case are left out.")
+        else:
+            note = ""
         conclusion = getattr(case, "conclusion", None)
         tests.append(
             CaseTest(
@@ -339,15 +371,18 @@ def case_tests(traject: Traject) -> list[CaseTest]:
                 question=case.question,
                 rows=rows,
                 conclusion=conclusion.text if conclusion else "",
+                note=note,
             )
         )
     return tests
 
 
-def provenance(item: dict, labels: dict[str, str]) -> str:
+def provenance(item: dict, labels: dict[str, str], decision: dict | None = None) -> str:
     """Where a requirement of a kader version came from, in words: merged from the wishes of
     roles in Stap 2, added by the facilitator in Stap 2, added while testing against practice
-    in Stap 3 or at the follow-up meeting (with why), and how it was rephrased since."""
+    in Stap 3 or at the follow-up meeting (with why); then every rephrasing since (old wording
+    and why) and, when the follow-up meeting kept it as it was, that decision (`decision`, the
+    version's recorded change of this item)."""
     reason = item.get("reason") or "—"
     origin = item.get("origin")
     if origin == "day2":
@@ -359,9 +394,17 @@ def provenance(item: dict, labels: dict[str, str]) -> str:
         parts = [_("Merged from the wishes of: %(roles)s") % {"roles": roles}]
     else:
         parts = [_("Added by the facilitator in Stap 2")]
-    reasons = sentences(h["reason"] for h in item.get("history", []) if h.get("reason"))
-    if item.get("history"):
-        parts.append(_("Rephrased: %(reason)s") % {"reason": reasons or "—"})
+    for change in item.get("history", []):
+        parts.append(
+            _("Rephrased (before: “%(before)s”): %(reason)s")
+            % {"before": change.get("before", ""), "reason": change.get("reason") or "—"}
+        )
+    if decision and decision.get("action") == "keep":
+        parts.append(
+            _("Kept at the follow-up meeting: %(reason)s") % {"reason": decision["reason"]}
+            if decision.get("reason")
+            else _("Kept at the follow-up meeting")
+        )
     return sentences(parts)
 
 
@@ -373,36 +416,63 @@ def sentences(texts) -> str:
 
 
 def framework_parts(
-    version, labels: dict[str, str]
+    traject: Traject, version, labels: dict[str, str]
 ) -> tuple[list[FrameworkRequirement], list[Rule]]:
+    """The requirements of `version` with their provenance, and its decision rules with the
+    room's reactions to them in Stap 3 (counts and what was said, anonymous)."""
     priorities = priority_labels()
+    decisions = {change["key"]: change for change in version.content.get("changes", [])}
     requirements = [
         FrameworkRequirement(
             item["text"],
             priorities.get(item.get("priority") or "", "–"),
-            provenance(item, labels),
+            provenance(item, labels, decisions.get(item["key"])),
         )
         for item in version.content.get("requirements", [])
     ]
-    rules = [
-        Rule(**{name: rule.get(name, "") for name in RULE_FIELDS})
-        for rule in version.content.get("rules", [])
-    ]
+    reactions = {
+        summary["id"]: summary
+        for summary in framework_selectors.rule_summaries(traject, include_dropped=True)
+    }
+    stances = {"agree": _("Agree"), "concern": _("Concern")}
+    rules = []
+    for rule in version.content.get("rules", []):
+        found = reactions.get(rule.get("id"), {"agree": 0, "concern": 0, "comments": []})
+        counted_reactions = (
+            _("%(agree)s agree · %(concern)s with a concern, in Stap 3")
+            % {"agree": found["agree"], "concern": found["concern"]}
+            if found["agree"] or found["concern"]
+            else ""
+        )
+        rules.append(
+            Rule(
+                **{name: rule.get(name, "") for name in RULE_FIELDS},
+                reactions=counted_reactions,
+                comments=[f"{stances[c['stance']]}: {c['text']}" for c in found["comments"]],
+            )
+        )
     return requirements, rules
 
 
 def review_parts(traject: Traject, framework) -> tuple[int, list[ReviewItem], list[ChangeItem]]:
     """The follow-up meeting as seen from `framework`: reviews of the version before it (or of
-    itself, while it is the latest and is being reviewed) and what changed into it."""
+    itself, while it is the latest and is being reviewed) and every decision that made it out
+    of the version before — kept, rephrased, dropped and added, each with its reason."""
     if framework is None:
         return 0, [], []
     previous = traject.framework_versions.filter(number=framework.number - 1).first()
     reviewed = previous or framework
     kinds = {"requirement": _("Requirement"), "rule": _("Decision rule")}
+    rules = {rule["key"]: rule for rule in reviewed.content.get("rules", [])}
     reviews = [
         ReviewItem(
             kind=kinds[item["kind"]],
-            text=item["text"],
+            text=rule_name(rules[item["key"]]) if item["kind"] == "rule" else item["text"],
+            lines=[
+                [label, rules[item["key"]].get(name, "")] for name, label in rule_labels().items()
+            ]
+            if item["kind"] == "rule"
+            else [],
             ja=item["counts"]["ja"],
             deels=item["counts"]["deels"],
             nee=item["counts"]["nee"],
@@ -413,22 +483,107 @@ def review_parts(traject: Traject, framework) -> tuple[int, list[ReviewItem], li
     ]
     if not any(r.ja + r.deels + r.nee for r in reviews):
         reviews = []
-    changes = []
-    if previous is not None:
-        diff = followup_selectors.framework_diff(previous, framework)
-        names = {"added": _("Added"), "removed": _("Removed"), "changed": _("Changed")}
-        for change in ("changed", "added", "removed"):
-            for item in diff[change]:
-                changes.append(
-                    ChangeItem(
-                        change=names[change],
-                        kind=kinds[item["kind"]],
-                        before=item.get("before", ""),
-                        after=item.get("after", ""),
-                        reason=item.get("reason", ""),
-                    )
-                )
+    names = {
+        "keep": _("Kept"),
+        "rephrase": _("Rephrased"),
+        "drop": _("Dropped"),
+        "add": _("Added"),
+    }
+    changes = [
+        ChangeItem(
+            change=names[change["action"]],
+            kind=kinds[change["kind"]],
+            reason=change.get("reason") or "",
+            **(
+                rule_change(change, previous.content, framework.content)
+                if change["kind"] == "rule"
+                else {"before": change.get("before") or "", "after": change.get("after") or ""}
+            ),
+        )
+        for change in (framework.content.get("changes", []) if previous is not None else [])
+    ]
     return reviewed.number if reviews or changes else 0, reviews, changes
+
+
+def reading_guidance(
+    traject: Traject,
+    *,
+    picture_version: int,
+    programme_version: int,
+    method: str,
+    framework,
+    reviewed_version: int,
+) -> dict[str, str]:
+    """The sentences that tell a reader how each chapter came about and how to read its tables,
+    in the current language; "" where the chapter has nothing to introduce."""
+    if method == "moscow":
+        voted = _("Everyone voted as themselves, in their own layer, with MoSCoW: %(labels)s.")
+        legend = _("Each cell: the votes %(labels)s, and the support of that column.")
+    else:
+        voted = _("Everyone voted as themselves, in their own layer, by spreading dots.")
+        legend = _(
+            "Each cell: the column's dots on the requirement, and the support of that column."
+        )
+    labels = " · ".join(priority_labels().values())
+    adopted = (
+        _("Adopted as version %(n)s.") % {"n": programme_version}
+        if programme_version
+        else _("Not adopted yet: the candidates as they stand.")
+    )
+    case = traject.case.text("title", traject.language) if traject.case_id else ""
+    return {
+        "picture_intro": _("Written by the facilitator from the clusters (version %(n)s).")
+        % {"n": picture_version}
+        if picture_version
+        else "",
+        "packages_intro": _(
+            "Case played: %(case)s. Each participant wrote from a role that was not their own "
+            "layer."
+        )
+        % {"case": case}
+        if case
+        else "",
+        "programme_intro": f"{adopted} {voted % {'labels': labels}}",
+        "grid_legend": f"{legend % {'labels': labels}} "
+        + _("A dash means nobody in that column voted."),
+        "framework_intro": _("Version %(n)s, recorded on %(date)s.")
+        % {
+            "n": framework.number,
+            "date": date_format(timezone.localtime(framework.frozen_at), "j F Y"),
+        }
+        if framework
+        else "",
+        "review_intro": _(
+            "At the follow-up meeting the participants looked back on version %(n)s: was each "
+            "part applied, how did it go, and what must improve?"
+        )
+        % {"n": reviewed_version}
+        if reviewed_version
+        else "",
+    }
+
+
+def rule_name(rule: dict) -> str:
+    """A decision rule named short, as a reader finds it among the rules: who decides what."""
+    return f"{rule.get('who_decides', '')}: {rule.get('what', '')}"
+
+
+def rule_change(change: dict, before: dict, after: dict) -> dict[str, str]:
+    """Before and after of a rule's change, readable: a rephrasing shows only the parts that
+    changed ("Budget or mandate: up to € 2,500" → "… € 3,000"); keeping, dropping or adding
+    a rule names it."""
+    old = next((r for r in before.get("rules", []) if r["key"] == change["key"]), None)
+    new = next((r for r in after.get("rules", []) if r["key"] == change["key"]), None)
+    if change["action"] == "rephrase" and old and new:
+        parts = [(label, name) for name, label in rule_labels().items() if old[name] != new[name]]
+        return {
+            "before": "; ".join(f"{label}: {old[name]}" for label, name in parts),
+            "after": "; ".join(f"{label}: {new[name]}" for label, name in parts),
+        }
+    return {
+        "before": rule_name(old) if old else "",
+        "after": rule_name(new) if new and change["action"] != "drop" else "",
+    }
 
 
 def freeze_document(version: FrameworkVersion) -> FrozenDocument:
@@ -496,9 +651,17 @@ def build_document(
         final = framework is not None  # a concept until the kader op maat is frozen
         cases = case_tests(traject)
         framework_requirements, rules = (
-            framework_parts(framework, labels) if framework else ([], [])
+            framework_parts(traject, framework, labels) if framework else ([], [])
         )
         reviewed_version, reviews, changes = review_parts(traject, framework)
+        guidance = reading_guidance(
+            traject,
+            picture_version=picture.version if picture else 0,
+            programme_version=adopted.number if adopted else 0,
+            method=method,
+            framework=framework,
+            reviewed_version=reviewed_version if reviews else 0,
+        )
         no_picture = not (picture or clusters)
         sections = [
             Section(1, "participants", _("Participants and approach")),
@@ -567,6 +730,7 @@ def build_document(
                 "produced a tailored framework with decision rules, which the follow-up "
                 "meeting reviewed."
             ),
+            **guidance,
             picture=notes_selectors.picture_texts(picture) if picture else None,
             picture_version=picture.version if picture else 0,
             picture_headings={

@@ -199,11 +199,13 @@ def add_table(
     caption: str = "",
     widths: list[float] | None = None,
     size: float = 9.5,
+    together: bool = False,
 ) -> None:
     """A real Word table; `widths` in cm, drawn to add up to the 16 cm of text on A4 and
     scaled to it should they not (Word ignores widths on the table alone, so every cell gets
     its own), `size` the font size in points. The header row repeats on every page the table
-    runs over and stays with the first row; no row is split over two pages."""
+    runs over and stays with the first row; no row is split over two pages, and a table
+    `together` (a decision rule) stays on one page."""
     if caption:
         document.add_paragraph(caption, style="Caption")
     table = document.add_table(rows=1, cols=len(header))
@@ -223,15 +225,27 @@ def add_table(
     if columns:  # Word reads the cells' widths, LibreOffice the grid's: set both
         for column, width in zip(table.columns, columns, strict=True):
             column.width = width
-    for row in table.rows:
+    for number, row in enumerate(table.rows, start=1):
         row_property(row, "w:cantSplit")
         for index, cell in enumerate(row.cells):
             if columns:
                 cell.width = columns[index]
             for paragraph in cell.paragraphs:
+                if together and number < len(table.rows):
+                    paragraph.paragraph_format.keep_with_next = True
                 for run in paragraph.runs:
                     run.font.size = Pt(size)
     document.add_paragraph()
+
+
+def drop_trailing_blank(document) -> None:
+    """Remove the spacer a table leaves when it ends a chapter: pushed onto a page of its own by
+    a full page, it would precede the next chapter's page break as a blank page."""
+    body = document.element.body
+    last = body[-2] if body[-1].tag == qn("w:sectPr") else body[-1]
+    is_spacer = last.tag == qn("w:p") and not "".join(last.itertext()).strip()
+    if is_spacer and last.find(".//" + qn("w:sectPr")) is None:
+        body.remove(last)
 
 
 def scaled(widths: list[float]) -> list[Twips]:
@@ -242,8 +256,12 @@ def scaled(widths: list[float]) -> list[Twips]:
 
 
 def bullet(document, item: Counted) -> None:
-    text = item.text + (f" ({item.count}×)" if item.count > 1 else "")
-    document.add_paragraph(text, style="List Bullet")
+    document.add_paragraph(item.line(), style="List Bullet")
+
+
+def lines(*texts: str) -> str:
+    """Several lines in one table cell (Word breaks the line at each), empty ones left out."""
+    return "\n".join(text for text in texts if text)
 
 
 def render_docx(doc: Document) -> bytes:
@@ -291,6 +309,7 @@ def render_docx(doc: Document) -> bytes:
                 document.add_paragraph(section.empty).runs[0].italic = True
                 continue
             PARTS[section.key](document, doc)
+            drop_trailing_blank(document)
         table_of_contents(document, contents)
 
         buffer = BytesIO()
@@ -314,6 +333,7 @@ def participants(document, doc: Document) -> None:
 
 def picture(document, doc: Document) -> None:
     if doc.picture:
+        document.add_paragraph(doc.picture_intro)
         for key, heading in doc.picture_headings.items():
             document.add_heading(heading, level=2)
             document.add_paragraph(doc.picture.get(key) or "—")
@@ -330,8 +350,8 @@ def picture(document, doc: Document) -> None:
 
 
 def packages(document, doc: Document) -> None:
-    if doc.case_title:
-        document.add_paragraph(_("Case played: %(case)s.") % {"case": doc.case_title})
+    if doc.packages_intro:
+        document.add_paragraph(doc.packages_intro)
     for package in doc.packages:
         document.add_heading(package.role, level=2)
         for wish in package.wishes:
@@ -340,6 +360,7 @@ def packages(document, doc: Document) -> None:
 
 def programme(document, doc: Document) -> None:
     disagree = " ⚑ " + _("layers disagree")  # outside the f-string, where makemessages finds it
+    document.add_paragraph(doc.programme_intro)
     add_table(
         document,
         ["#", _("Requirement"), _("Priority"), _("Votes"), _("Asked for by")],
@@ -357,6 +378,7 @@ def programme(document, doc: Document) -> None:
         widths=[0.8, 6.4, 2.3, 3.0, 3.5],
     )
     document.add_heading(_("Vertical support"), level=2)
+    document.add_paragraph(doc.grid_legend)
     add_table(
         document,
         ["#", _("Support")] + [column.label for column in doc.grid_columns],
@@ -395,7 +417,7 @@ def practice(document, doc: Document) -> None:
             ],
             [
                 [
-                    row.requirement,
+                    lines(row.requirement, row.note, *(f"• {c}" for c in row.comments)),
                     str(row.helpt),
                     str(row.knelt),
                     str(row.ontbreekt),
@@ -406,9 +428,8 @@ def practice(document, doc: Document) -> None:
             caption=_("Does each requirement help in this case?"),
             widths=[7.6, 1.6, 2.3, 2.3, 2.2],
         )
-        for row in case.rows:
-            for comment in row.comments:
-                document.add_paragraph(comment, style="List Bullet")
+        if case.note:
+            document.add_paragraph(case.note).runs[0].italic = True
         if case.conclusion:
             paragraph = document.add_paragraph()
             paragraph.add_run(_("Conclusion:") + " ").bold = True
@@ -416,10 +437,7 @@ def practice(document, doc: Document) -> None:
 
 
 def framework(document, doc: Document) -> None:
-    document.add_paragraph(
-        _("Version %(n)s, recorded on %(date)s.")
-        % {"n": doc.framework_version, "date": doc.framework_date}
-    )
+    document.add_paragraph(doc.framework_intro)
     document.add_heading(_("Requirements"), level=2)
     add_table(
         document,
@@ -436,25 +454,46 @@ def framework(document, doc: Document) -> None:
         add_table(
             document,
             [_("Decision rule %(n)s") % {"n": n}, ""],
-            [[label, text or "–"] for label, text in rule.lines()],
+            [[label, text or "–"] for label, text in rule.lines()]
+            + (
+                [[_("Reactions"), lines(rule.reactions, *(f"• {c}" for c in rule.comments))]]
+                if rule.reactions
+                else []
+            ),
             widths=[4.0, 12.0],
+            together=True,
         )
 
 
 def review(document, doc: Document) -> None:
     if doc.reviews:
+        document.add_paragraph(doc.review_intro)
+        how = _("How it went:")
         add_table(
             document,
             [_("Part of the framework"), _("yes"), _("partly"), _("no")],
-            [[r.text, str(r.ja), str(r.deels), str(r.nee)] for r in doc.reviews],
+            [
+                [
+                    lines(
+                        r.kind,
+                        *([f"{label}: {text or '–'}" for label, text in r.lines] or [r.text]),
+                        *([how] if r.how_it_went else []),
+                        *(f"• {said.line()}" for said in r.how_it_went),
+                    ),
+                    str(r.ja),
+                    str(r.deels),
+                    str(r.nee),
+                ]
+                for r in doc.reviews
+            ],
             caption=_("Applied in practice?"),
             widths=[10.6, 1.8, 1.8, 1.8],
         )
-        improvements = [said for r in doc.reviews for said in r.improve]
+        improvements = [(said, r.text) for r in doc.reviews for said in r.improve]
         if improvements:
             document.add_heading(_("Open improvements"), level=2)
-            for said in improvements:
-                bullet(document, said)
+            for said, part in improvements:
+                document.add_paragraph(f"{said.line()} — {part}", style="List Bullet")
     if doc.changes:
         document.add_heading(
             _("What changed from version %(a)s to %(b)s")
@@ -469,7 +508,7 @@ def review(document, doc: Document) -> None:
                 for c in doc.changes
             ],
             caption=_("Changes and why"),
-            widths=[2.8, 4.8, 4.8, 3.6],
+            widths=[3.4, 4.6, 4.6, 3.4],
         )
 
 

@@ -80,11 +80,13 @@ def verdict_tally(verdicts: Iterable[str]) -> tuple[dict[str, int], int, str | N
     return counts, total, leaders[0] if total and len(leaders) == 1 else None
 
 
-def judgement_grid(case: PracticeCase) -> list[dict]:
+def judgement_grid(case: PracticeCase, *, with_dropped: bool = False) -> list[dict]:
     """Per requirement (not dropped, in order): helpt/knelt/ontbreekt counts, total, the
     dominant verdict and the comments — anonymous: verdict and text, never who wrote it. A
     comment in quarantine (game.practice.gate) is left out; its verdict still counts.
 
+    `with_dropped` also keeps the requirements dropped since that were judged, marked
+    "dropped", so the record of Stap 3 does not lose the verdicts a later decision made moot.
     Comments are grouped by verdict (helpt, knelt, ontbreekt) and then in writing order.
     """
     rows = [
@@ -93,22 +95,28 @@ def judgement_grid(case: PracticeCase) -> list[dict]:
         .order_by("created_at", "pk")
         .values_list("requirement_id", "verdict", "comment", "privacy_findings")
     ]
+    judged = {rid for rid, _, _ in rows}
+    requirements = (
+        case.traject.requirements.all() if with_dropped else judgeable_requirements(case.traject)
+    )
     grid = []
-    for requirement in judgeable_requirements(case.traject):
+    for requirement in requirements:
+        dropped = requirement.status == Requirement.Status.DROPPED
+        if dropped and requirement.pk not in judged:
+            continue
         mine = [(verdict, comment) for rid, verdict, comment in rows if rid == requirement.pk]
         counts, total, dominant = verdict_tally(verdict for verdict, _ in mine)
         comments = sorted(
             ({"verdict": verdict, "text": comment} for verdict, comment in mine if comment),
             key=lambda c: VERDICTS.index(c["verdict"]),
         )
-        grid.append(
-            {
-                "id": requirement.pk,
-                "text": requirement.text,
-                "counts": counts,
-                "total": total,
-                "dominant": dominant,
-                "comments": comments,
-            }
-        )
+        row = {
+            "id": requirement.pk,
+            "text": requirement.text,
+            "counts": counts,
+            "total": total,
+            "dominant": dominant,
+            "comments": comments,
+        }
+        grid.append({**row, "dropped": True} if dropped else row)
     return grid

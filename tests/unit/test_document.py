@@ -147,7 +147,13 @@ def test_it_is_a_concept_until_the_kader_is_frozen(traject):
 def test_a_frozen_kader_makes_it_final_and_v1_stays_downloadable_after_v2(played):
     latest, first = build_document(played), build_document(played, framework_number=1)
     assert (latest.status, latest.framework_version, first.framework_version) == ("final", 2, 1)
-    assert [c.change for c in latest.changes] == ["Gewijzigd", "Gewijzigd", "Geschrapt"]
+    assert [c.change for c in latest.changes] == [
+        "Geherformuleerd",
+        "Geherformuleerd",
+        "Geschrapt",
+        "Behouden",
+        "Toegevoegd",
+    ]
     assert first.changes == []
     first_texts = [r.text for r in first.framework_requirements]
     assert [r.text for r in latest.framework_requirements] != first_texts
