@@ -38,6 +38,11 @@ Z_APART = 1.28  # one-sided 90 %: a difference a room should talk about, not a p
 VETO_SHARE = 0.5
 
 
+def moscow_labels() -> dict[str, str]:
+    """The MoSCoW choices as every screen and the document name them (Moet, Zou moeten …)."""
+    return {"must": _("Must"), "should": _("Should"), "could": _("Could"), "wont": _("Won't")}
+
+
 @dataclass(frozen=True)
 class Sides:
     """A group's votes on one requirement by side."""
@@ -147,12 +152,11 @@ def mark(cell: Mapping) -> tuple[str, str]:
 def rule_text() -> str:
     """The rule in plain words, for the help under the grid and for the document."""
     return _(
-        "Moet and Zou moeten count as support, Niet nu as rejection; Zou kunnen is neutral. "
-        "Draagvlak is the average support over the groups that voted, taken so that one "
-        "opposing group pulls it down (a geometric mean of (support + 1) / (votes + 2) per "
+        "%(must)s and %(should)s count as support, %(wont)s as rejection; %(could)s is "
+        "neutral. Draagvlak is the average support over the groups that voted, taken so that "
+        "one opposing group pulls it down (a geometric mean of (support + 1) / (votes + 2) per "
         "group). A group is marked “differs” when its support clearly differs from the other "
-        "groups together (two-proportion z beyond %(z)s, with continuity correction, Zou kunnen "
-        "left out), and “veto” when "
-        "more than half of its votes are Niet nu while the rest agree. A group with fewer than "
-        "%(min)s votes has too few votes and is never marked."
-    ) % {"z": number_format(Z_APART, 2), "min": MIN_VOTES}
+        "groups together (two-proportion z beyond %(z)s, with continuity correction, %(could)s "
+        "left out), and “veto” when more than half of its votes are %(wont)s while the rest "
+        "agree. A group with fewer than %(min)s votes has too few votes and is never marked."
+    ) % {"z": number_format(Z_APART, 2), "min": MIN_VOTES, **moscow_labels()}

@@ -10,8 +10,9 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from game.core.support import moscow_labels
 from game.document.chart import support_overview
-from game.document.model import Document, priority_labels
+from game.document.model import Document
 
 CSS = Path(settings.BASE_DIR) / "static" / "css" / "document.css"
 
@@ -26,7 +27,7 @@ def render_html(doc: Document, *, preview_bar: str = "") -> str:
         overview = mark_safe(  # noqa: S308 - every text is escaped inside support_overview
             support_overview(
                 doc.requirements,
-                labels=priority_labels(),
+                labels=moscow_labels(),
                 title=_("Vertical support per requirement"),
             )
         )

@@ -23,6 +23,7 @@ from game.core.anonymity import with_labels
 from game.core.errors import GameError
 from game.core.models import Layer, Traject
 from game.core.support import mark as support_mark
+from game.core.support import moscow_labels
 from game.core.support import rule_text as support_rule_text
 from game.document.models import FrozenDocument
 from game.followup import selectors as followup_selectors
@@ -266,21 +267,12 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{round(value * 100)}%"
 
 
-def priority_labels() -> dict[str, str]:
-    return {
-        "must": _("Must"),
-        "should": _("Should"),
-        "could": _("Could"),
-        "wont": _("Won't"),
-    }
-
-
 def requirement_items(
     items: list[dict], columns: list[dict], method: str, labels: dict[str, str]
 ) -> list[RequirementItem]:
     """The rows of the programme's tables from requirement results (live, or as adopted), in
     the grid's `columns` (labelled, see game.core.anonymity.with_labels)."""
-    moscow = priority_labels()
+    moscow = moscow_labels()
     column_labels = {c["key"]: c["label"] for c in columns}
     result = []
     for item in items:
@@ -314,7 +306,7 @@ def requirement_items(
 
 
 def moscow_summary(counts: dict[str, int]) -> str:
-    labels = priority_labels()
+    labels = moscow_labels()
     return " · ".join(f"{counts[choice]} {labels[choice]}" for choice in labels)
 
 
@@ -420,7 +412,7 @@ def framework_parts(
 ) -> tuple[list[FrameworkRequirement], list[Rule]]:
     """The requirements of `version` with their provenance, and its decision rules with the
     room's reactions to them in Stap 3 (counts and what was said, anonymous)."""
-    priorities = priority_labels()
+    priorities = moscow_labels()
     decisions = {change["key"]: change for change in version.content.get("changes", [])}
     requirements = [
         FrameworkRequirement(
@@ -524,7 +516,7 @@ def reading_guidance(
         legend = _(
             "Each cell: the column's dots on the requirement, and the support of that column."
         )
-    labels = " · ".join(priority_labels().values())
+    labels = " · ".join(moscow_labels().values())
     adopted = (
         _("Adopted as version %(n)s.") % {"n": programme_version}
         if programme_version

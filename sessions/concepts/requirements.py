@@ -18,6 +18,7 @@ from game.core import services as core_services
 from game.core.anonymity import rule_text as grouping_rule
 from game.core.models import Layer, Reveal
 from game.core.support import mark as support_mark
+from game.core.support import moscow_labels
 from game.core.support import rule_text as support_rule
 from game.requirements import selectors as requirements_selectors
 from game.requirements import services as requirements_services
@@ -391,12 +392,7 @@ def strings() -> dict:
             "dropped": _("dropped"),
         },
         # voting
-        "moscow": {
-            "must": _("Must"),
-            "should": _("Should"),
-            "could": _("Could"),
-            "wont": _("Won't"),
-        },
+        "moscow": moscow_labels(),
         "vote_as_yourself": _("Vote as yourself, from your own layer: %(layer)s"),
         "voted_progress": _("%(n)s of %(total)s requirements voted"),
         "method": _("Way of voting"),

@@ -6,10 +6,11 @@ from __future__ import annotations
 import math
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.core.support import MIN_VOTES, Sides, vertical_support
+from game.core.support import MIN_VOTES, Sides, rule_text, vertical_support
 
 
 def moscow(**counts: int) -> Sides:
@@ -144,3 +145,16 @@ def test_a_mark_has_one_symbol_and_its_words_everywhere():
         assert mark({"veto": False, "apart": "more"})[0] == "▲"
         assert mark({"veto": False, "apart": "less"})[0] == "▼"
         assert mark({"veto": False, "apart": None}) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("language", "own", "other"),
+    [
+        ("nl", ["Moet", "Zou moeten", "Niet nu"], ["Must", "Won't"]),
+        ("en", ["Must", "Won't"], ["Moet", "Niet nu"]),
+    ],
+)
+def test_the_rule_names_the_choices_as_the_readers_screen_does(language, own, other):
+    with translation.override(language):
+        text = rule_text()
+    assert all(label in text for label in own) and not any(label in text for label in other)
