@@ -55,6 +55,7 @@ bench: setup
 	$(BIN)/python bench/join.py
 	$(BIN)/python bench/broadcast.py
 	$(BIN)/python bench/document.py
+	$(BIN)/python bench/page.py
 	$(BIN)/python bench/privacy.py
 
 clean:

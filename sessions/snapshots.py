@@ -62,6 +62,7 @@ class SessionInfo(TypedDict):
     title: str
     closed: bool
     document_released: bool
+    revealed: list[str]  # what the facilitator has shown the room (Reveal.What), for announcing
 
 
 class StepInfo(TypedDict):
@@ -193,6 +194,7 @@ def common_state(live: LiveSession, lang: str) -> Common:
             "title": traject.title,
             "closed": not live.is_open,
             "document_released": is_revealed(traject, Reveal.What.DOCUMENT),
+            "revealed": sorted({r.what for r in traject.reveals.all()}),
         },
         "step": {
             "key": step.key,

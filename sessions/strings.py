@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from game.core.models import Reveal
 from game.framework.models import RULE_FIELDS
 from game.notes import services as notes_services
 from game.practice import services as practice_services
@@ -53,6 +54,13 @@ def common_strings() -> dict:
             "other": ngettext("%(n)s participant", "%(n)s participants", 2),
         },
         "more_people": _("and %(n)s more (see the counts per layer)"),
+        # what a screen reader is told when the room moves on (the page's live region)
+        "announce": {
+            "phase": _("Now: %(step)s — %(phase)s"),
+            "time_up": _("Time is up."),
+            "revealed": _("Now shown to the room: %(what)s"),
+            "what": {what.value: str(what.label) for what in Reveal.What},
+        },
         # results the facilitator reveals to the room
         "reveal": _("Reveal results"),
         "revealed": _("results visible to the room"),

@@ -20,6 +20,7 @@ facilitator_patterns = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("j/<str:code>/", views.join, name="join"),
+    path("j/<str:code>/claim/", views.claim_status, name="claim_status"),
     path("j/<str:code>/live/", views.phone, name="phone"),
     path(
         "j/<str:code>/document.<str:extension>",

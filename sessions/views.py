@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -66,6 +66,14 @@ def join(request: HttpRequest, code: str) -> HttpResponse:
             "rejected": claim is not None and claim.rejected_at is not None,
         },
     )
+
+
+def claim_status(request: HttpRequest, code: str) -> JsonResponse:
+    """Whether this browser's day-2 claim still waits for the facilitator: the waiting page
+    asks now and then and goes on when it no longer does (no page reload while it waits)."""
+    live = find_open_session(code)
+    claim = device_claim(request.session, live.traject_id) if live is not None else None
+    return JsonResponse({"pending": bool(claim and claim.pending)})
 
 
 def claim_returning(request: HttpRequest, live: LiveSession, form: ClaimForm) -> bool:
@@ -163,7 +171,7 @@ def facilitator_home(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         traject = create_traject(facilitator=request.user, **form.cleaned_data)
-        messages.success(request, _("Traject created. Open a live session when you are ready."))
+        messages.success(request, _("Workshop created. Open a live session when you are ready."))
         return redirect("facilitator:traject", pk=traject.pk)
     trajecten = own_trajecten(request).prefetch_related("live_sessions")
     return render(request, "facilitator/home.html", {"form": form, "trajecten": trajecten})

@@ -219,7 +219,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = DEBUG
+# Static files are served as collected (`collectstatic`, which `make run` and the browser tests
+# run): gzip and brotli next to each file, so a phone on the venue's Wi-Fi downloads a third.
+# STATIC_FROM_SOURCE=1 serves static/ as it is, uncompressed, while editing it.
+WHITENOISE_USE_FINDERS = env_bool("STATIC_FROM_SOURCE", default=False)
+WHITENOISE_AUTOREFRESH = WHITENOISE_USE_FINDERS
 
 LOGGING = {
     "version": 1,

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 DEFAULT_MIN_GROUP_SIZE = 3
@@ -159,8 +160,10 @@ def with_labels(found: Sequence[Mapping], *, labels: Mapping[str, str], lang: st
 
 def rule_text(min_group_size: int) -> str:
     """The rule in plain words, for the help under a breakdown and for the document."""
+    lang = (get_language() or "nl")[:2]
+    groups = "; ".join(group.get(f"label_{lang}") or group["label_nl"] for group in layer_groups())
     return _(
         "To keep votes anonymous, a layer with fewer than %(k)s voters is shown together with "
-        "its group (raad + college; directie + management + beleid; teamleiding + "
-        "professionals), and groups that are still too small together with their neighbour."
-    ) % {"k": min_group_size}
+        "its group (%(groups)s), and groups that are still too small together with their "
+        "neighbour."
+    ) % {"k": min_group_size, "groups": groups}

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from game.core.anonymity import DEFAULT_MIN_GROUP_SIZE
@@ -39,6 +40,10 @@ class Localised(models.Model):
         value = getattr(self, f"{field}_{lang}", "") or ""
         return value or getattr(self, f"{field}_nl", "")
 
+    def in_language(self, field: str) -> str:
+        """The field in the active language: how a form's choice or a template shows it."""
+        return self.text(field, (get_language() or "nl")[:2])
+
 
 class Layer(Localised):
     """An organisational layer of the municipality, or the played-only role of the inwoner."""
@@ -48,7 +53,7 @@ class Layer(Localised):
     label_nl = models.CharField(max_length=80)
     label_en = models.CharField(max_length=80, blank=True)
     joinable = models.BooleanField(
-        default=True, help_text=_("Participants can join with this layer (not the inwoner).")
+        default=True, help_text=_("Participants can join with this layer (not the resident).")
     )
     required = models.BooleanField(
         default=False, help_text=_("The programme needs at least one participant of this layer.")
@@ -66,7 +71,7 @@ class Layer(Localised):
         ordering = ["order"]
 
     def __str__(self) -> str:
-        return self.label_nl
+        return self.in_language("label")
 
 
 class Programme(Localised):
@@ -77,7 +82,7 @@ class Programme(Localised):
     title_en = models.CharField(max_length=120, blank=True)
 
     def __str__(self) -> str:
-        return self.title_nl
+        return self.in_language("title")
 
 
 class Step(Localised):
@@ -98,7 +103,7 @@ class Step(Localised):
         ]
 
     def __str__(self) -> str:
-        return self.title_nl
+        return self.in_language("title")
 
 
 class Phase(Localised):

@@ -141,7 +141,7 @@ def mark(cell: Mapping) -> tuple[str, str]:
     and `veto`), for every screen and format alike: ("", "") when nothing is marked. A veto
     also differs; it is the one named."""
     if cell["veto"]:
-        return "✖", _("veto: mostly Niet nu")
+        return "✖", _("veto: mostly %(wont)s") % {"wont": moscow_labels()["wont"]}
     if cell["apart"] == "more":
         return "▲", _("differs: more support than the rest")
     if cell["apart"] == "less":
@@ -153,7 +153,7 @@ def rule_text() -> str:
     """The rule in plain words, for the help under the grid and for the document."""
     return _(
         "%(must)s and %(should)s count as support, %(wont)s as rejection; %(could)s is "
-        "neutral. Draagvlak is the average support over the groups that voted, taken so that "
+        "neutral. Overall support is the average over the groups that voted, taken so that "
         "one opposing group pulls it down (a geometric mean of (support + 1) / (votes + 2) per "
         "group). A group is marked “differs” when its support clearly differs from the other "
         "groups together (two-proportion z beyond %(z)s, with continuity correction, %(could)s "

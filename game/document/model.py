@@ -385,7 +385,7 @@ def provenance(item: dict, labels: dict[str, str], decision: dict | None = None)
         roles = ", ".join(labels.get(key, key) for key in item["roles"])
         parts = [_("Merged from the wishes of: %(roles)s") % {"roles": roles}]
     else:
-        parts = [_("Added by the facilitator in Stap 2")]
+        parts = [_("Added by the facilitator in step 2")]
     for change in item.get("history", []):
         parts.append(
             _("Rephrased (before: “%(before)s”): %(reason)s")
@@ -431,7 +431,7 @@ def framework_parts(
     for rule in version.content.get("rules", []):
         found = reactions.get(rule.get("id"), {"agree": 0, "concern": 0, "comments": []})
         counted_reactions = (
-            _("%(agree)s agree · %(concern)s with a concern, in Stap 3")
+            _("%(agree)s agree · %(concern)s with a concern, in step 3")
             % {"agree": found["agree"], "concern": found["concern"]}
             if found["agree"] or found["concern"]
             else ""
@@ -661,7 +661,7 @@ def build_document(
                 2,
                 "picture",
                 _("Shared picture of maatwerk"),
-                _("Stap 1 has not produced a shared picture yet.") if no_picture else "",
+                _("Step 1 has not produced a shared picture yet.") if no_picture else "",
             ),
             Section(
                 3,

@@ -27,7 +27,7 @@ class Case(Localised):
         ordering = ["order", "key"]
 
     def __str__(self) -> str:
-        return self.title_nl
+        return self.in_language("title")
 
 
 class Development(Localised):

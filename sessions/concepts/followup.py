@@ -425,6 +425,9 @@ def strings() -> dict:
         "before": _("Before"),
         "after": _("After"),
         "why": _("Why"),
-        "unchanged_count": _("%(n)s items unchanged."),
+        "unchanged_count": {
+            "one": ngettext("%(n)s item unchanged.", "%(n)s items unchanged.", 1),
+            "other": ngettext("%(n)s item unchanged.", "%(n)s items unchanged.", 2),
+        },
         "no_differences": _("No item was changed, added or removed."),
     }

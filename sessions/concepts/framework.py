@@ -255,7 +255,7 @@ def strings() -> dict:
             "what": _("What they may decide (required)"),
         },
         "rule_field_hint": {
-            "who_decides": _("A role, not a name: e.g. the wijkteam professional."),
+            "who_decides": _("A role, not a name: e.g. the neighbourhood team professional."),
             "what": _("E.g. a one-off payment that prevents a more expensive provision."),
             "budget_or_mandate": _("E.g. up to € 2,500 per household per year."),
             "accountability": _("E.g. noted in the file, reported quarterly to the manager."),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, NotRequired
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from pydantic import Field
 from typing_extensions import TypedDict
 
@@ -339,9 +340,19 @@ def strings() -> dict:
         "signed": _("signed with your name"),
         "anonymous": _("anonymous"),
         "confirm_delete_note": _("Delete this note?"),
-        "note_count": _("%(n)s notes so far"),
+        "note_count": {
+            "one": ngettext("%(n)s note so far", "%(n)s notes so far", 1),
+            "other": ngettext("%(n)s note so far", "%(n)s notes so far", 2),
+        },
         # clusters
-        "cluster_notes": _("Show the %(n)s notes in this cluster"),
+        "cluster_notes": {
+            "one": ngettext(
+                "Show the note in this cluster", "Show the %(n)s notes in this cluster", 1
+            ),
+            "other": ngettext(
+                "Show the note in this cluster", "Show the %(n)s notes in this cluster", 2
+            ),
+        },
         "unsorted": _("Not yet clustered"),
         "new_cluster": _("New cluster"),
         "rename": _("Rename"),
@@ -352,7 +363,10 @@ def strings() -> dict:
         "rename_cluster": _("New name for this cluster"),
         "confirm_delete_cluster": _("Delete this cluster? Its notes go back to the unsorted pile."),
         # dots
-        "dots_total": _("%(n)s dots"),
+        "dots_total": {
+            "one": ngettext("%(n)s dot", "%(n)s dots", 1),
+            "other": ngettext("%(n)s dot", "%(n)s dots", 2),
+        },
         "dots_per": _("Dots per participant"),
         "dots_per_layer": _("Dots per layer"),
         "hide_results": _("Hide results"),

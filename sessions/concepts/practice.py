@@ -627,7 +627,7 @@ def strings() -> dict:
         "quarantine_kind": {
             "case": _("Own case"),
             "judgement": _("Comment on a requirement"),
-            "reaction": _("Reaction to a beslisregel"),
+            "reaction": _("Reaction to a decision rule"),
             "checkin": _("Check-in"),
             "review": _("Review"),
         },
@@ -709,7 +709,10 @@ def strings() -> dict:
             "of the others."
         ),
         "no_verdicts": _("No judgements yet"),
-        "divided": _("Divided (%(n)s judgements)"),
+        "divided": {
+            "one": ngettext("Divided (%(n)s judgement)", "Divided (%(n)s judgements)", 1),
+            "other": ngettext("Divided (%(n)s judgement)", "Divided (%(n)s judgements)", 2),
+        },
         "mostly": _("Mostly: %(verdict)s (%(n)s of %(total)s)"),
         "most": _("most votes"),
         "judges_count": _("judged by %(n)s"),

@@ -407,9 +407,9 @@ def strings() -> dict:
         "ranking": _("Ranking"),
         "grid_caption": _("Vertical support: how each layer voted"),
         "grid_help_moscow": _(
-            "Each cell: how many in that column said Moet · Zou moeten · Zou kunnen · Niet nu, "
-            "and their support."
-        ),
+            "Each cell: how many in that column said %(labels)s, and their support."
+        )
+        % {"labels": " · ".join(moscow_labels().values())},
         "grid_help_dots": _(
             "Each cell: that column's dots on this requirement, and the support of those who "
             "gave it dots among those who voted."

@@ -156,6 +156,7 @@ def strings() -> dict:
         "no_statement_console": _("No statement is on. Open one from the list."),
         # the results
         "results": _("Results"),
+        "results_shown": _("The results of this statement are now shown."),
         "answered": _("%(n)s answers"),
         "per_layer": _("Answers per layer"),
     }

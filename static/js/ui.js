@@ -56,10 +56,39 @@ export function showError(error) {
   showError.timer = setTimeout(() => (node.hidden = true), 8000);
 }
 
+// Tell a screen reader something, politely (the page's #announcer live region). The region is
+// emptied first so the same words, said again later, are announced again.
+export function announce(text) {
+  const node = byId("announcer");
+  if (!node || !text) return;
+  node.textContent = "";
+  setTimeout(() => (node.textContent = text), 50);
+}
+
+// What a screen reader hears when the room moves on: a new phase, and results the facilitator
+// has just shown the room. The first snapshot only sets the baseline (the page says it all).
+function roomAnnouncer() {
+  let phase = null;
+  let revealed = null;
+  return (state) => {
+    const A = strings.announce;
+    const shown = state.session.revealed || [];
+    const said = [];
+    if (phase !== null && phase !== state.phase.key) said.push(fmt(A.phase, { step: state.step.title, phase: state.phase.title }));
+    if (revealed !== null) {
+      for (const what of shown) if (!revealed.includes(what)) said.push(fmt(A.revealed, { what: A.what[what] || what }));
+    }
+    phase = state.phase.key;
+    revealed = shown;
+    if (said.length) announce(said.join(" "));
+  };
+}
+
 // A countdown that follows the server's clock; shows mm:ss and announces only at the end.
 function runTimer(socket, getTimer) {
   const node = byId("timer");
   if (!node) return () => {};
+  let running = null; // the end of the countdown last seen with time left
   const tick = () => {
     const timer = getTimer();
     if (!timer || !timer.ends_at) {
@@ -70,6 +99,13 @@ function runTimer(socket, getTimer) {
     const text = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
     node.hidden = false;
     node.querySelector(".timer-value").textContent = text;
+    // Once per countdown this page saw running: not on every tick, nor on opening a page
+    // whose time was already up.
+    if (left > 0) running = timer.ends_at;
+    else if (running === timer.ends_at) {
+      running = null;
+      announce(strings.announce.time_up);
+    }
     node.classList.toggle("timer-done", left === 0);
     node.classList.toggle("timer-soon", left > 0 && left <= 30);
   };
@@ -131,6 +167,7 @@ export function livePage(root, kinds, { render = () => {}, onError = showError, 
       me = nextMe;
       tickTimer();
       renderPhase(state);
+      announceRoom(state);
       render(state, me);
       renderActivity(state, me);
     },
@@ -139,6 +176,7 @@ export function livePage(root, kinds, { render = () => {}, onError = showError, 
     onFinal,
   });
   const tickTimer = runTimer(socket, () => state && state.timer);
+  const announceRoom = roomAnnouncer();
   const renderActivity = activityHost(byId("activity"), kinds, socket);
   return {
     socket,

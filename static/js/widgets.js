@@ -3,7 +3,11 @@
 // from the page's string table (ui.js), never from this file.
 import { el, fmt, limits, showError, strings } from "./ui.js";
 
-const lang = document.documentElement.lang || "nl";
+// The page's language as a locale: British English (day before month), the Dutch of the
+// Netherlands; times as the room's clock shows them, wherever the device thinks it is.
+const LOCALES = { nl: "nl-NL", en: "en-GB" };
+export const locale = LOCALES[document.documentElement.lang] || "nl-NL";
+const ZONE = "Europe/Amsterdam";
 
 // --- formatting ---------------------------------------------------------------------------
 
@@ -11,8 +15,8 @@ const lang = document.documentElement.lang || "nl";
 export const plural = (forms, n) => fmt(n === 1 ? forms.one : forms.other, { n });
 export const dotsText = (n) => plural(strings.dots, n);
 
-const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeStyle: "short" });
-const clock = new Intl.DateTimeFormat(lang, { timeStyle: "short" });
+const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: ZONE });
+const clock = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: ZONE });
 export const when = (iso) => (iso ? dateTime.format(new Date(iso)) : "");
 export const timeOf = (iso) => (iso ? clock.format(new Date(iso)) : "");
 

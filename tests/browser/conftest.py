@@ -150,6 +150,7 @@ def app_server(tmp_path_factory, chromium_path) -> Iterator[LiveServer]:
     server = LiveServer(base_url=f"http://127.0.0.1:{port}", env=env, log_path=tmp / "daphne.log")
     server.manage("migrate", "--noinput", "-v", "0")
     server.manage("load_content")
+    server.manage("collectstatic", "--noinput", "-v", "0")  # served compressed, as in use
     daphne = shutil.which("daphne", path=str(Path(sys.executable).parent)) or "daphne"
     with server.log_path.open("w") as log:
         process = subprocess.Popen(

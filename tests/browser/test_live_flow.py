@@ -117,6 +117,11 @@ def test_a_new_facilitator_runs_the_first_phases_with_a_phone_and_the_projector(
     expect(console.locator("#phase-title")).to_have_text("Waarom verticaal?")
     expect(phone.locator("#phase-title")).to_have_text("Waarom verticaal?")
     assert phone.evaluate("() => window.notReloaded === true")
+    # A screen reader hears where the room went: the polite live region says it.
+    announcer = phone.locator("#announcer")
+    expect(announcer).to_have_attribute("aria-live", "polite")
+    expect(announcer).to_have_text(re.compile(r"^Nu: .+ — Waarom verticaal\?$"))
+    expect(console.locator("#announcer")).to_contain_text("Waarom verticaal?")
     expect(phone.get_by_role("button", name="Ik ben klaar")).to_be_visible()
     screenshot(phone, "phone-4-live-next-phase")
     expect(screen.locator("#phase-title")).to_have_text("Waarom verticaal?")

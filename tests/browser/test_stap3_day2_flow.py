@@ -224,6 +224,13 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
     bram_again.locator(".returning button[type=submit]").click()
     check_code = bram_again.locator(".check-code").inner_text().strip()
     assert re.fullmatch(r"\d{4}", check_code), check_code
+    # The waiting page asks the server, it does not reload itself (a screen reader would
+    # start at the top again every few seconds).
+    assert bram_again.locator('meta[http-equiv="refresh"]').count() == 0
+    bram_again.evaluate("window.stillHere = true")
+    bram_again.wait_for_timeout(4_500)  # past the old 4 s refresh, and a status check or more
+    assert bram_again.evaluate("window.stillHere === true")
+    check_a11y(bram_again, "day-2 claim waiting for the facilitator")
     waiting = console.locator(".claims-panel .claim", has_text="Bram")
     expect(waiting.locator(".check-code-value")).to_have_text(check_code)
     screenshot(console, "console-day2-claim")

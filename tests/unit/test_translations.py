@@ -4,6 +4,7 @@ the committed .mo carries the same translations (no gettext needed on a fresh ma
 from __future__ import annotations
 
 import gettext
+import json
 import re
 from pathlib import Path
 
@@ -56,3 +57,52 @@ def test_the_compiled_catalogue_matches_the_po_file():
         if compiled != strings:
             stale.append(msgid)
     assert stale == [], "run `make messages` and commit the .mo file"
+
+
+def test_no_dutch_entry_is_fuzzy():
+    """A fuzzy entry is a guess by makemessages from a string that changed: gettext ignores it,
+    so the Dutch UI would show English there."""
+    text = (LOCALE / "django.po").read_text(encoding="utf-8")
+    fuzzy = [line for line in text.splitlines() if line.startswith("#,") and "fuzzy" in line]
+    assert fuzzy == []
+
+
+# Dutch words the English UI must not show (its own words for them: workshop, step,
+# neighbourhood team, statement, case, framework …). "maatwerk", "draagvlak" and the product's
+# name are the programme's terms and stay; placeholders like %(gemeente)s are code, not text.
+DUTCH_WORDS = re.compile(
+    r"\b(trajecten|traject|stap|wijkteam|stellingen|stelling|casus|casussen|kader|peiling|"
+    r"plenaire|terugblik|beslisregels?|eisen|eis|moet|zou moeten|zou kunnen|niet nu|gemeente|"
+    r"inwoner|raad|wethouder|begeleider|deelnemers?|volgende|vorige|klaar)\b",
+    re.IGNORECASE,
+)
+PLACEHOLDER = re.compile(r"%\(\w+\)s")
+
+
+def english_texts():
+    """Every English text of the UI: the catalogue's msgids (English is the source language)
+    and the programme content's *_en fields."""
+    for msgid in po_entries():
+        yield "catalogue", msgid
+    content = Path(__file__).resolve().parents[2] / "game" / "content"
+    for path in sorted(content.glob("*.json")):
+        stack = [json.loads(path.read_text(encoding="utf-8"))]
+        while stack:
+            value = stack.pop()
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(item, dict | list):
+                    stack.append(item)
+                elif isinstance(item, str) and str(key).endswith("_en"):
+                    yield path.name, item
+
+
+def test_the_english_ui_speaks_english():
+    texts = list(english_texts())
+    assert len(texts) > 700 and any(where != "catalogue" for where, _ in texts)
+    dutch = [
+        (where, found.group(0), text[:80])
+        for where, text in texts
+        if (found := DUTCH_WORDS.search(PLACEHOLDER.sub("", text)))
+    ]
+    assert dutch == []

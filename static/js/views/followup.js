@@ -77,7 +77,7 @@ function diffView(revision) {
   return [
     el("h2", { cls: "framework-title", text: fmt(S.diff_title, { from: revision.based_on, to: revision.version }) }),
     ...(groups.length ? groups.map(([key, items, render]) => group(key, items, render)) : [el("p", { cls: "meta", text: S.no_differences })]),
-    diff.unchanged.length ? el("p", { cls: "meta diff-unchanged", text: fmt(S.unchanged_count, { n: diff.unchanged.length }) }) : "",
+    diff.unchanged.length ? el("p", { cls: "meta diff-unchanged", text: plural(S.unchanged_count, diff.unchanged.length) }) : "",
   ];
 }
 

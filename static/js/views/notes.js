@@ -14,6 +14,7 @@ import {
   onAction,
   onDots,
   onOwnItems,
+  plural,
   ownItemActions,
   renderOnce,
   showCount,
@@ -157,7 +158,7 @@ function noteCard(note, prompts, clusters = null) {
 const watch = snapshotView(
   (state) => [state.notes, state.prompts],
   (state) => [
-    el("p", { cls: "meta", text: fmt(S.note_count, { n: state.notes.length }) }),
+    el("p", { cls: "meta", text: plural(S.note_count, state.notes.length) }),
     ...state.prompts.map((prompt) => {
       const mine = state.notes.filter((n) => n.prompt === prompt.key);
       return el("section", { cls: "note-column" }, [el("h2", { text: `${prompt.text} (${mine.length})` }), el("ul", { cls: "notes" }, mine.map((n) => noteCard(n, state.prompts)))]);
@@ -267,11 +268,11 @@ function spend(container, socket) {
           return el("li", { cls: "dot-item" }, [
             el("div", { cls: "dot-name" }, [
               el("strong", { text: c.name }),
-              c.total !== null ? el("span", { cls: "meta", text: fmt(S.dots_total, { n: c.total }) }) : "",
+              c.total !== null ? el("span", { cls: "meta", text: plural(S.dots_total, c.total) }) : "",
               // What the cluster holds, so people vote on content and not on a name alone.
               c.notes.length
                 ? el("details", { cls: "cluster-notes", attrs: { "data-notes": String(c.id), ...(opened.has(String(c.id)) ? { open: "" } : {}) } }, [
-                    el("summary", { text: fmt(S.cluster_notes, { n: c.notes.length }) }),
+                    el("summary", { text: plural(S.cluster_notes, c.notes.length) }),
                     el("ul", {}, c.notes.map((text) => el("li", { text }))),
                   ])
                 : "",
@@ -318,7 +319,7 @@ const projectDots = snapshotView(
     if (!d.revealed) return [el("ul", { cls: "cluster-names" }, d.clusters.map((c) => el("li", { text: c.name })))];
     // Revealed clusters arrive ranked by the game (sessions/concepts/notes.py).
     const most = Math.max(1, ...d.clusters.map((c) => c.total));
-    return [bars(d.clusters.map((c) => ({ key: "dots", label: c.name, percent: (100 * c.total) / most, value: fmt(S.dots_total, { n: c.total }) })))];
+    return [bars(d.clusters.map((c) => ({ key: "dots", label: c.name, percent: (100 * c.total) / most, value: plural(S.dots_total, c.total) })))];
   },
 );
 

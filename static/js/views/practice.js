@@ -65,7 +65,7 @@ const mark = (verdict) => el("span", { cls: "verdict-mark", text: VERDICT_MARK[v
 // room is divided, or that nobody judged it yet. Text and symbol, not colour.
 function dominantText(row, labels) {
   if (!row.total) return S.no_verdicts;
-  if (!row.dominant) return fmt(S.divided, { n: row.total });
+  if (!row.dominant) return plural(S.divided, row.total);
   return fmt(S.mostly, { verdict: labels[row.dominant], n: row.counts[row.dominant], total: row.total });
 }
 

@@ -10,6 +10,7 @@ import {
   addForm,
   closeEditing,
   disabledIf,
+  locale,
   dotStepper,
   dotsLeft,
   dotsText,
@@ -33,8 +34,7 @@ const S = strings.requirements;
 // must, should, could, wont: in the string table's order (the server's).
 const MOSCOW = Object.keys(S.moscow);
 
-const lang = document.documentElement.lang || "nl";
-const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
 const percent = (share) => `${Math.round(share * 100)}%`;
 
 // --- pieces -------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Stellingen (Stap 1, sessions/concepts/statements.py): the phone answers the open statement;
 // the console adds statements, opens, reveals and closes them and reads the answers per layer;
 // the projector shows the statement with its results once they are revealed.
-import { el, fmt, limits, strings } from "../ui.js";
+import { announce, el, fmt, limits, strings } from "../ui.js";
 import { addForm, bars, layerTable, renderOnce, snapshotView } from "../widgets.js";
 
 const S = strings.statements;
@@ -30,6 +30,7 @@ function answer(container, socket) {
   const results = el("div", { cls: "results" });
   container.append(waiting, text, group, results);
   let statement = null;
+  let shown = null; // the statement whose results this phone shows
   buttons.forEach((button, index) =>
     button.addEventListener("click", () => {
       if (statement) socket.send("statement.answer", { statement: statement.id, answer: ANSWERS[index] }).catch(() => {});
@@ -45,6 +46,8 @@ function answer(container, socket) {
       const mine = me && me.answer;
       buttons.forEach((button, index) => button.setAttribute("aria-pressed", String(mine === ANSWERS[index])));
       results.replaceChildren(...(statement.results ? [el("h2", { text: S.results }), statementBars(statement.results)] : []));
+      if (statement.results && shown !== null && shown !== statement.id) announce(S.results_shown);
+      shown = statement.results ? statement.id : -1;
     },
   };
 }
