@@ -46,6 +46,8 @@ class LiveSession(models.Model):
     timer_ends_at = models.DateTimeField(null=True, blank=True)
     opened_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The projector's language, set from the console; "" shows it in the traject's language.
+    screen_language = models.CharField(max_length=2, blank=True, default="")
 
     class Meta:
         ordering = ["-opened_at"]
@@ -65,6 +67,12 @@ class LiveSession(models.Model):
 
     def is_locked(self, phase: Phase) -> bool:
         return phase.pk in self.locked_phases
+
+    @property
+    def projector_language(self) -> str:
+        """The language the room's projector speaks: chosen on the console, else the
+        traject's (a Dutch room can have an English guest speaker, and the reverse)."""
+        return self.screen_language or self.traject.language
 
 
 class Device(models.Model):

@@ -63,6 +63,7 @@ class SessionInfo(TypedDict):
     closed: bool
     document_released: bool
     revealed: list[str]  # what the facilitator has shown the room (Reveal.What), for announcing
+    screen_language: str  # the projector's language ("nl", "en"); it reloads when this changes
 
 
 class StepInfo(TypedDict):
@@ -195,6 +196,7 @@ def common_state(live: LiveSession, lang: str) -> Common:
             "closed": not live.is_open,
             "document_released": is_revealed(traject, Reveal.What.DOCUMENT),
             "revealed": sorted({r.what for r in traject.reveals.all()}),
+            "screen_language": live.projector_language,
         },
         "step": {
             "key": step.key,

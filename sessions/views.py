@@ -150,17 +150,18 @@ def screen(request: HttpRequest, code: str, token: str) -> HttpResponse:
     if live is None or token != live.screen_token:
         raise Http404
     join_url = request.build_absolute_uri(reverse("join", args=[live.code]))
-    return render(
-        request,
-        "screen/screen.html",
-        {
-            "live": live,
-            "join_url": join_url,
-            "qr": qr_svg(join_url, title=_("QR code to join")),
-            "strings": live_strings(),
-            "limits": live_limits(),
-        },
-    )
+    with translation.override(live.projector_language):  # the console's choice
+        return render(
+            request,
+            "screen/screen.html",
+            {
+                "live": live,
+                "join_url": join_url,
+                "qr": qr_svg(join_url, title=_("QR code to join")),
+                "strings": live_strings(),
+                "limits": live_limits(),
+            },
+        )
 
 
 @login_required

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -111,6 +111,19 @@ def release_document(ctx: Context, args: DocumentRelease) -> bool:
     return core_services.set_revealed(
         traject=ctx.live.traject, what=Reveal.What.DOCUMENT, revealed=args.released
     )
+
+
+class ScreenLanguage(Args):
+    language: Literal["nl", "en"]
+
+
+@command("screen.language", audiences={FACILITATOR}, args=ScreenLanguage)
+def set_screen_language(ctx: Context, args: ScreenLanguage) -> bool:
+    """The projector's language; the projector reloads itself in it."""
+    if ctx.live.projector_language == args.language:
+        return False
+    ctx.live.screen_language = args.language
+    return True
 
 
 class Readiness(Args):

@@ -173,6 +173,8 @@ const page = livePage(root, viewsFor("console"), {
     byId("next-button").disabled = state.phase.position >= state.phase.count;
     show("timer-stop", Boolean(state.timer));
     byId("release-button").setAttribute("aria-pressed", String(state.session.document_released));
+    const language = byId("screen-language");
+    if (document.activeElement !== language) language.value = state.session.screen_language;
     show("missing-layers", state.missing_layers.length > 0);
     setText("missing-layers-list", state.missing_layers.join(", "));
     setText("ready-count", fmt(strings.programme.ready_count, { n: state.ready_count, total: state.participant_count }));
@@ -200,6 +202,7 @@ byId("timer-form").addEventListener("submit", (event) => {
   command("timer.start", { seconds: Math.round(minutes * 60) });
 });
 byId("timer-stop").addEventListener("click", () => command("timer.stop"));
+byId("screen-language").addEventListener("change", (event) => command("screen.language", { language: event.target.value }));
 byId("release-button").addEventListener("click", () => command("document.release", { released: !page.state().session.document_released }));
 byId("close-button").addEventListener("click", () => {
   if (confirm(strings.programme.confirm_close)) command("session.close");

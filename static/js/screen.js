@@ -7,6 +7,8 @@ const root = byId("screen");
 
 livePage(root, viewsFor("screen"), {
   render(state) {
+    // The console chose another language for the projector: the page's texts come with it.
+    if (state.session.screen_language !== document.documentElement.lang) location.reload();
     // The code in the corner; the join phase's view (views/programme.js) shows it big instead.
     root.classList.remove("joining");
     show("join-panel", false);

@@ -138,6 +138,14 @@ def test_a_new_facilitator_runs_the_first_phases_with_a_phone_and_the_projector(
     expect(phone.locator("#connection")).to_have_attribute("data-status", "online")
     expect(console.locator("#participants li")).to_have_count(1)
 
+    # An English guest speaker: the console switches the projector, the phones stay Dutch.
+    console.get_by_label("Taal van het projectorscherm").select_option("en")
+    expect(screen.locator("html")).to_have_attribute("lang", "en")
+    expect(screen.locator("#phase-title")).to_have_text("Why vertically?")
+    expect(screen.locator("#connection")).to_have_attribute("data-status", "online")
+    expect(phone.locator("#phase-title")).to_have_text("Waarom verticaal?")
+    expect(console.locator("#phase-title")).to_have_text("Waarom verticaal?")
+
 
 def test_a_phone_in_english_sees_english_texts(app_server, phone_context, screenshot):
     code = app_server.open_session("Gemeente Engels")["code"]
@@ -171,6 +179,11 @@ def test_an_empty_join_form_names_both_missing_answers(app_server, phone_context
     alerts = phone.get_by_role("alert")
     expect(alerts.filter(has_text="Kies de laag waarin je werkt.")).to_be_visible()
     expect(alerts.filter(has_text="Vul je naam in.")).to_be_visible(timeout=1000)
+    # The keyboard starts at the first field to fix, which names its error.
+    name = phone.get_by_label("Je naam")
+    expect(name).to_be_focused()
+    expect(name).to_have_attribute("aria-invalid", "true")
+    expect(name).to_have_accessible_description("Vul je naam in.")
 
 
 def test_the_join_form_can_be_completed_with_the_keyboard_only(

@@ -194,3 +194,21 @@ async def test_only_the_facilitator_releases_the_document_and_phones_see_it(
     assert state["state"]["session"]["document_released"] is True
     await phone.disconnect()
     await console.disconnect()
+
+
+async def test_the_console_sets_the_projectors_language_and_the_projector_is_told(
+    live, facilitator
+):
+    screen, first = await connect(paths(live)["screen"])
+    assert first["state"]["session"]["screen_language"] == "nl"  # the traject's, to begin with
+    console, _ = await facilitator_socket(live, facilitator)
+    ack = await reply_to(console, await send(console, "screen.language", {"language": "en"}))
+    state = await state_at_least(screen, ack["version"])
+    assert state["state"]["session"]["screen_language"] == "en"
+    assert (await reload(live)).screen_language == "en"  # stored before it was told
+    again = await reply_to(console, await send(console, "screen.language", {"language": "en"}))
+    assert again["version"] == ack["version"]  # nothing changed, nothing to send
+    refused = await reply_to(console, await send(console, "screen.language", {"language": "de"}))
+    assert refused["error"]["code"] == "bad_args"
+    await screen.disconnect()
+    await console.disconnect()
