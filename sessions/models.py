@@ -48,6 +48,8 @@ class LiveSession(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     # The projector's language, set from the console; "" shows it in the traject's language.
     screen_language = models.CharField(max_length=2, blank=True, default="")
+    # The projector page the facilitator turned to in this phase; None: pages turn by themselves.
+    screen_page = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-opened_at"]

@@ -64,6 +64,7 @@ class SessionInfo(TypedDict):
     document_released: bool
     revealed: list[str]  # what the facilitator has shown the room (Reveal.What), for announcing
     screen_language: str  # the projector's language ("nl", "en"); it reloads when this changes
+    screen_page: int | None  # the page the console turned the projector to; None: automatic
 
 
 class StepInfo(TypedDict):
@@ -197,6 +198,7 @@ def common_state(live: LiveSession, lang: str) -> Common:
             "document_released": is_revealed(traject, Reveal.What.DOCUMENT),
             "revealed": sorted({r.what for r in traject.reveals.all()}),
             "screen_language": live.projector_language,
+            "screen_page": live.screen_page,
         },
         "step": {
             "key": step.key,

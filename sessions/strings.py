@@ -61,6 +61,8 @@ def common_strings() -> dict:
             "revealed": _("Now shown to the room: %(what)s"),
             "what": {what.value: str(what.label) for what in Reveal.What},
         },
+        # the projector, when what it shows takes more than one screen
+        "screen_page": _("Page %(n)s of %(total)s"),
         # results the facilitator reveals to the room
         "reveal": _("Reveal results"),
         "revealed": _("results visible to the room"),

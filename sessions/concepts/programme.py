@@ -35,15 +35,21 @@ TIMER_MIN_SECONDS = 10
 TIMER_MAX_SECONDS = 3 * 3600
 
 
+def move_to(live: LiveSession, phase) -> None:
+    """The session moves to `phase`; the projector starts again at its first page."""
+    live.phase = phase
+    live.screen_page = None
+
+
 @command("phase.next", audiences={FACILITATOR}, args=NoArgs)
 def next_phase(ctx: Context, args: NoArgs) -> bool:
-    ctx.live.phase = neighbour_phase(ctx.live.traject.programme, ctx.live.phase, offset=1)
+    move_to(ctx.live, neighbour_phase(ctx.live.traject.programme, ctx.live.phase, offset=1))
     return True
 
 
 @command("phase.prev", audiences={FACILITATOR}, args=NoArgs)
 def previous_phase(ctx: Context, args: NoArgs) -> bool:
-    ctx.live.phase = neighbour_phase(ctx.live.traject.programme, ctx.live.phase, offset=-1)
+    move_to(ctx.live, neighbour_phase(ctx.live.traject.programme, ctx.live.phase, offset=-1))
     return True
 
 
@@ -57,7 +63,7 @@ def goto_phase(ctx: Context, args: PhaseGoto) -> bool:
     phase = phase_by_key(ctx.live.traject.programme, args.step, args.phase)
     if phase.pk == ctx.live.phase_id:
         return False
-    ctx.live.phase = phase
+    move_to(ctx.live, phase)
     return True
 
 
@@ -123,6 +129,21 @@ def set_screen_language(ctx: Context, args: ScreenLanguage) -> bool:
     if ctx.live.projector_language == args.language:
         return False
     ctx.live.screen_language = args.language
+    return True
+
+
+class ScreenPage(Args):
+    turn: Literal[-1, 0, 1]  # back, automatic again, forward
+
+
+@command("screen.page", audiences={FACILITATOR}, args=ScreenPage)
+def turn_screen_page(ctx: Context, args: ScreenPage) -> bool:
+    """Turn the projector's page (it wraps round after its last page, which only it knows),
+    or let pages turn by themselves again."""
+    page = None if args.turn == 0 else max(0, (ctx.live.screen_page or 0) + args.turn)
+    if page == ctx.live.screen_page:
+        return False
+    ctx.live.screen_page = page
     return True
 
 

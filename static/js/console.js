@@ -173,6 +173,7 @@ const page = livePage(root, viewsFor("console"), {
     byId("next-button").disabled = state.phase.position >= state.phase.count;
     show("timer-stop", Boolean(state.timer));
     byId("release-button").setAttribute("aria-pressed", String(state.session.document_released));
+    show("screen-page-auto", state.session.screen_page !== null);
     const language = byId("screen-language");
     if (document.activeElement !== language) language.value = state.session.screen_language;
     show("missing-layers", state.missing_layers.length > 0);
@@ -202,6 +203,10 @@ byId("timer-form").addEventListener("submit", (event) => {
   command("timer.start", { seconds: Math.round(minutes * 60) });
 });
 byId("timer-stop").addEventListener("click", () => command("timer.stop"));
+document.querySelector(".screen-paging").addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-turn]");
+  if (button) command("screen.page", { turn: Number(button.dataset.turn) });
+});
 byId("screen-language").addEventListener("change", (event) => command("screen.language", { language: event.target.value }));
 byId("release-button").addEventListener("click", () => command("document.release", { released: !page.state().session.document_released }));
 byId("close-button").addEventListener("click", () => {

@@ -1,9 +1,11 @@
 // The projector: read-only. The current step and phase, the timer, counts per layer, and what
 // each phase shows (the concepts' views, views/*.js); while people join, the code and QR big.
+import { screenPager } from "./screen-fit.js";
 import { byId, livePage, renderLayerCounts, setText, show } from "./ui.js";
 import { viewsFor } from "./views/index.js";
 
 const root = byId("screen");
+const paginate = screenPager(byId("activity"), byId("screen-page"));
 
 livePage(root, viewsFor("screen"), {
   render(state) {
@@ -16,4 +18,5 @@ livePage(root, viewsFor("screen"), {
     setText("joined-total", String(state.layers.reduce((sum, layer) => sum + layer.joined, 0)));
     renderLayerCounts(state.layers, (layer) => String(layer.joined));
   },
+  rendered: paginate,
 });

@@ -157,8 +157,9 @@ function activityHost(container, kinds, socket) {
 // One live page: the socket to `root`'s data-socket, the connection state, the timer, the
 // phase heading and, in #activity, the view of the current phase kind from `kinds` (see
 // views/index.js). With every snapshot, `render(state, me)` draws the page's own parts first,
-// so a phase view may still adjust them (views/programme.js does while people join).
-export function livePage(root, kinds, { render = () => {}, onError = showError, onFinal } = {}) {
+// so a phase view may still adjust them (views/programme.js does while people join), and
+// `rendered(state, me)` runs once all is drawn (the projector lays out its pages then).
+export function livePage(root, kinds, { render = () => {}, rendered = () => {}, onError = showError, onFinal } = {}) {
   let state = null;
   let me = null;
   const socket = new LiveSocket(socketUrl(root.dataset.socket), {
@@ -170,6 +171,7 @@ export function livePage(root, kinds, { render = () => {}, onError = showError, 
       announceRoom(state);
       render(state, me);
       renderActivity(state, me);
+      rendered(state, me);
     },
     onStatus: renderStatus,
     onError,

@@ -181,8 +181,9 @@ function supportGrid(results, { id = "support-grid" } = {}) {
     el("div", { cls: "table-scroll", attrs: { tabindex: "0", role: "region", "aria-label": S.grid_caption } }, [table]),
     el("p", { cls: "hint grid-help", attrs: { id: helpId } }, [
       el("span", { text: `${moscow ? S.grid_help_moscow : S.grid_help_dots} ` }),
-      columns.length === 1 && columns[0].too_few ? el("span", { text: `${S.too_few_columns} ` }) : merged ? el("span", { text: `${results.grouping} ` }) : "",
-      el("span", { cls: "legend", text: `▲ ▼ ${S.legend_apart} · ✖ ${S.legend_veto}. ⚠ ${results.rule}` }),
+      columns.length === 1 && columns[0].too_few ? el("span", { text: `${S.too_few_columns} ` }) : merged ? el("span", { cls: "grid-rule", text: `${results.grouping} ` }) : "",
+      el("span", { cls: "legend", text: `▲ ▼ ${S.legend_apart} · ✖ ${S.legend_veto}. ` }),
+      el("span", { cls: "grid-rule", text: `⚠ ${results.rule}` }),
     ]),
   ];
 }
