@@ -1,7 +1,7 @@
 // The facilitator's console: moves through the programme, runs the timer, locks input, shows
 // who is in (per layer, online/offline, done with this phase) and, on day 2, who comes back on
 // a new device. What each phase shows is in the concepts' views (views/*.js).
-import { byId, el, fmt, livePage, renderLayerCounts, setText, show, strings } from "./ui.js";
+import { byId, el, fmt, livePage, redraw, renderLayerCounts, setText, show, strings } from "./ui.js";
 import { viewsFor } from "./views/index.js";
 import { plural, renderOnce, timeOf } from "./widgets.js";
 
@@ -49,7 +49,10 @@ function claimsPanel(send) {
                 ]),
                 el("p", { cls: "claim-code" }, [
                   el("span", { cls: "claim-code-label", text: S.check_code }),
-                  el("strong", { cls: "check-code-value", text: claim.check_code, attrs: { "aria-label": claim.check_code.split("").join(" ") } }),
+                  el("strong", { cls: "check-code-value" }, [
+                    el("span", { text: claim.check_code, attrs: { "aria-hidden": "true" } }),
+                    el("span", { cls: "visually-hidden", text: claim.check_code.split("").join(" ") }),
+                  ]),
                 ]),
                 el("div", { cls: "row-actions" }, [
                   el("button", {
@@ -122,8 +125,9 @@ function quarantinePanel(send) {
 }
 
 function renderOutline(state) {
-  byId("outline").replaceChildren(
-    ...state.outline.map((step) =>
+  redraw(
+    byId("outline"),
+    state.outline.map((step) =>
       el("li", {}, [
         el("span", { cls: "outline-step", text: step.title }),
         el(
@@ -145,8 +149,9 @@ function renderParticipants(state) {
   setText("people-heading", plural(strings.participants, state.participant_count));
   renderLayerCounts(state.layers, (layer) => `${layer.online}/${layer.joined}`);
   const unlisted = state.participant_count - state.participants.length;
-  byId("participants").replaceChildren(
-    ...state.participants.map((person) =>
+  redraw(
+    byId("participants"),
+    state.participants.map((person) =>
       el("li", { cls: person.online ? "online" : "offline" }, [
         el("span", { cls: "presence-dot", attrs: { "aria-hidden": "true" } }),
         el("span", { cls: "person-name", text: person.name }),

@@ -13,7 +13,8 @@ const page = livePage(root, viewsFor("phone"), {
   render(state, me) {
     show("session-ended", state.session.closed);
     show("document-links", state.session.document_released);
-    readyButton.hidden = state.phase.locked;
+    // "I'm done" only where there is something to do: not while reading along or listening.
+    readyButton.hidden = state.phase.locked || !state.phase.accepts_input;
     if (me) {
       setText("me-name", me.name);
       setText("me-layer", me.layer);

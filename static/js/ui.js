@@ -35,6 +35,60 @@ export function el(tag, { text, cls, attrs } = {}, children = []) {
   return node;
 }
 
+// Where an element is within `root`, so the same control can be found again after a redraw:
+// its data-focus key or id when it has one, else its position (the n-th child of the n-th …).
+function placeOf(element, root) {
+  if (element.dataset.focus) return { focus: element.dataset.focus };
+  if (element.id) return { id: element.id };
+  const path = [];
+  for (let node = element; node && node !== root; node = node.parentElement) path.unshift([node.tagName, [...node.parentElement.children].indexOf(node)]);
+  return { path };
+}
+
+function findPlace(root, place) {
+  if (place.focus) return root.querySelector(`[data-focus="${CSS.escape(place.focus)}"]`);
+  if (place.id) return root.querySelector(`#${CSS.escape(place.id)}`);
+  let node = root;
+  for (const [tag, index] of place.path) {
+    node = node.children[index];
+    if (!node || node.tagName !== tag) return null;
+  }
+  return node;
+}
+
+// Replace `node`'s children, keeping what the person was doing in it: the focused control (and
+// the caret in a text field) and the folds they had opened. Snapshots arrive for every vote in
+// the room; a redraw must not throw a keyboard or screen-reader user back to the top.
+export function redraw(node, children) {
+  const active = document.activeElement;
+  const focused = active && active !== node && node.contains(active) ? placeOf(active, node) : null;
+  let caret = null;
+  try {
+    if (focused && typeof active.selectionStart === "number") caret = [active.selectionStart, active.selectionEnd];
+  } catch {
+    caret = null; // not a text field
+  }
+  const opened = [...node.querySelectorAll("details[open]")].map((fold) => placeOf(fold, node));
+  node.replaceChildren(...children.filter(Boolean));
+  for (const place of opened) {
+    const fold = findPlace(node, place);
+    if (fold && fold.tagName === "DETAILS") fold.open = true;
+  }
+  let again = focused && findPlace(node, focused);
+  // A control that is disabled now (the last "+" once every dot is spent) cannot hold focus:
+  // its neighbour in the same group takes it, rather than the page.
+  if (again && again.disabled) again = again.closest("[role=group]")?.querySelector("button:not([disabled])") || null;
+  if (!again) return;
+  again.focus({ preventScroll: true });
+  if (caret && again.setSelectionRange) {
+    try {
+      again.setSelectionRange(...caret);
+    } catch {
+      /* not a text field */
+    }
+  }
+}
+
 // Fill %(name)s placeholders of a translated string.
 export function fmt(text, params = {}) {
   return text.replace(/%\((\w+)\)s/g, (_, key) => String(params[key] ?? ""));

@@ -1,7 +1,7 @@
 // Widgets the concepts' views (views/*.js) share: one copy of each. Formatting, re-rendering
 // that keeps focus, drafts, form fields and edit forms, dot steppers, bars, tables. Texts come
 // from the page's string table (ui.js), never from this file.
-import { el, fmt, limits, showError, strings } from "./ui.js";
+import { el, fmt, limits, redraw, showError, strings } from "./ui.js";
 
 // The page's language as a locale: British English (day before month), the Dutch of the
 // Netherlands; times as the room's clock shows them, wherever the device thinks it is.
@@ -30,35 +30,13 @@ export const RULE_FIELDS = Object.keys(limits.rule);
 
 // --- re-rendering -------------------------------------------------------------------------
 
-// Re-render `node` only when `data` changed, keeping keyboard focus (and the caret) on the
-// element with the same data-focus key: snapshots arrive for every vote in the room.
+// Re-render `node` only when `data` changed, keeping focus, caret and open folds (ui.redraw).
 const shown = new WeakMap();
 export function renderOnce(node, data, build) {
   const key = JSON.stringify(data);
   if (shown.get(node) === key) return false;
   shown.set(node, key);
-  const active = document.activeElement;
-  const focusKey = active && node.contains(active) ? active.dataset.focus : null;
-  let selection = null;
-  try {
-    if (focusKey && typeof active.selectionStart === "number") selection = [active.selectionStart, active.selectionEnd];
-  } catch {
-    selection = null;
-  }
-  node.replaceChildren(...build().filter(Boolean));
-  if (focusKey) {
-    const again = node.querySelector(`[data-focus="${CSS.escape(focusKey)}"]`);
-    if (again) {
-      again.focus();
-      if (selection && again.setSelectionRange) {
-        try {
-          again.setSelectionRange(...selection);
-        } catch {
-          /* not a text field */
-        }
-      }
-    }
-  }
+  redraw(node, build());
   return true;
 }
 
@@ -386,7 +364,10 @@ export function dotStepper(id, { name, count, full, locked, group }) {
     });
   return el("div", { cls: "stepper", attrs: { role: "group", ...group } }, [
     button("−", strings.dot_remove, count - 1, "minus", count === 0 || locked),
-    el("span", { cls: "dot-count", text: String(count), attrs: { "aria-label": fmt(strings.dots_mine, { n: count }) } }),
+    el("span", { cls: "dot-count" }, [
+      el("span", { text: String(count), attrs: { "aria-hidden": "true" } }),
+      el("span", { cls: "visually-hidden", text: fmt(strings.dots_mine, { n: count }) }),
+    ]),
     button("+", strings.dot_add, count + 1, "plus", full || locked),
   ]);
 }

@@ -87,6 +87,7 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
 
     # Eigen casussen: a phone number is pointed out in its field before anything is saved.
     goto(console, [*phones, screen], "casussen")
+    expect(anouk.get_by_role("button", name="Ik ben klaar")).to_be_visible()  # input: done-able
     anouk.locator("#case-title").fill("Traplift of verhuizing?")
     anouk.locator("#case-situation").fill(
         f"Een man van 82 kan de trap niet meer op. Zijn dochter belt vaak: {PHONE_NUMBER}."
@@ -123,7 +124,9 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
     # Casussen kiezen: the console picks the case; it goes on the table.
     goto(console, [*phones, screen], "kiezen")
     anouk.locator('.pick-item button[data-dots="1"]').click()
-    expect(anouk.locator(".dot-count")).to_have_text("1")
+    expect(anouk.locator(".dot-count [aria-hidden]")).to_have_text("1")
+    # The redraw that follows keeps the keyboard in the stepper (on "−" once "+" is off).
+    assert anouk.evaluate("() => Boolean(document.activeElement.closest('.stepper'))")
     console.locator(".pick-row", has_text="Traplift").locator(".pick-toggle").click()
     console.locator("#pick-save").click()
     expect(screen.locator(".picked-tiles .case-tile", has_text="Traplift")).to_be_visible()
@@ -232,7 +235,7 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
     assert bram_again.evaluate("window.stillHere === true")
     check_a11y(bram_again, "day-2 claim waiting for the facilitator")
     waiting = console.locator(".claims-panel .claim", has_text="Bram")
-    expect(waiting.locator(".check-code-value")).to_have_text(check_code)
+    expect(waiting.locator(".check-code-value [aria-hidden]")).to_have_text(check_code)
     screenshot(console, "console-day2-claim")
     waiting.locator('button[data-action="confirm"]').click()
     expect(bram_again.locator("#me-name")).to_have_text("Bram", timeout=15_000)
