@@ -35,9 +35,10 @@ function candidates(within, least = MIN_ITEMS) {
 }
 
 
-// The pages of `list`, in order, each a function that shows just that page.
+// The pages of `list`, in order, each a function that shows just that page. Its headings are
+// not paged: they stay above every page, so page 2 still says what it is part of.
 function splitIntoPages(list, nested) {
-  const items = [...list.children];
+  const items = [...list.children].filter((item) => !/^H[1-6]$/.test(item.tagName));
   const only = (members) => () => items.forEach((item) => item.classList.toggle(OFF, !members.includes(item)));
   const pages = [];
   let page = [];

@@ -97,6 +97,20 @@ class LiveServer:
         out = self.shell(OPEN_SESSION.replace("GEMEENTE", json.dumps(gemeente)))
         return json.loads(out.strip().splitlines()[-1])
 
+    def open_sample(self) -> dict:
+        """A new live session of the demo's finished 40-person traject (Gemeente Proefdorp, day
+        1 and day 2 played with all their results): code and screen token."""
+        self.manage("demo", "--base-url", self.base_url)  # creates the sample the first time
+        return json.loads(self.shell(OPEN_SAMPLE).strip().splitlines()[-1])
+
+
+OPEN_SAMPLE = """
+import json
+from game.core.models import Traject
+from sessions.live import open_session
+live = open_session(traject=Traject.objects.get(gemeente="Gemeente Proefdorp"))
+print(json.dumps({"code": live.code, "screen_token": live.screen_token}))
+"""
 
 OPEN_SESSION = """
 import json

@@ -5,7 +5,6 @@ time, and the facilitator can turn those pages from the console."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from playwright.sync_api import expect
@@ -15,14 +14,6 @@ from tests.browser.conftest import PROJECTOR
 SMALL_PROJECTOR = {"width": 1280, "height": 720}
 LABEL_PX = 24  # at 1080 lines; scaled with the screen's height
 
-OPEN_SAMPLE = """
-import json
-from game.core.models import Traject
-from sessions.live import open_session
-traject = Traject.objects.get(gemeente="Gemeente Proefdorp")
-live = open_session(traject=traject)
-print(json.dumps({"code": live.code, "screen_token": live.screen_token}))
-"""
 
 # What a projector shows, measured: whether it scrolls, and the smallest visible text.
 MEASURE = """() => {
@@ -44,7 +35,7 @@ MEASURE = """() => {
 def test_every_phase_fits_the_projector_legibly(
     app_server, facilitator_page, new_context, screenshot
 ):
-    opened = json.loads(app_server.shell(OPEN_SAMPLE).strip().splitlines()[-1])
+    opened = app_server.open_sample()
     console = facilitator_page
     console.goto(app_server.url(f"/begeleider/live/{opened['code']}/"))
     screens = []
@@ -85,7 +76,7 @@ def test_every_phase_fits_the_projector_legibly(
 
 
 def test_the_facilitator_turns_the_projectors_pages(app_server, facilitator_page, new_context):
-    opened = json.loads(app_server.shell(OPEN_SAMPLE).strip().splitlines()[-1])
+    opened = app_server.open_sample()
     console = facilitator_page
     console.goto(app_server.url(f"/begeleider/live/{opened['code']}/"))
     screen = new_context(SMALL_PROJECTOR).new_page()

@@ -13,8 +13,10 @@ const RULE_STATUSES = Object.keys(S.rule_set_status);
 // --- pieces -------------------------------------------------------------------------------
 
 const ruleStatusBadge = (status) => el("span", { cls: `badge rule-status rule-${status}`, text: S.rule_status[status] });
-const ruleHeading = (rule, index, id) =>
-  el("h3", { cls: "rule-heading", attrs: id ? { id } : {} }, [el("span", { text: fmt(S.rule_n, { n: index + 1 }) }), ruleStatusBadge(rule.status)]);
+// `level`: h2 where the rules stand right under the phase's title (phone, projector), h3 under
+// the console's "Beslisregels".
+const ruleHeading = (rule, index, id, level = "h2") =>
+  el(level, { cls: "rule-heading", attrs: id ? { id } : {} }, [el("span", { text: fmt(S.rule_n, { n: index + 1 }) }), ruleStatusBadge(rule.status)]);
 const stanceMark = (stance) => el("span", { cls: "verdict-mark", text: STANCE_MARK[stance], attrs: { "aria-hidden": "true" } });
 
 // How many agree and how many have a concern (the server's labels, in their order).
@@ -196,7 +198,7 @@ function writeRules(container, socket) {
         items.length
           ? items.map((rule, index) =>
               el("li", { cls: `rule-item status-${rule.status}` }, [
-                ruleHeading(rule, index, `crule-${rule.id}`),
+                ruleHeading(rule, index, `crule-${rule.id}`, "h3"),
                 ruleFields(rule),
                 reactionCounts(rule, labels),
                 ruleComments(rule, labels),

@@ -401,7 +401,7 @@ function redactCases(container, socket) {
             const open = editing.has(item.id);
             const flags = [...new Set(item.flags)].map((kind) => kinds[kind] || kind);
             return el("article", { cls: `case-card${flags.length ? " flagged" : ""}`, attrs: { "aria-labelledby": `case-${item.id}-title` } }, [
-              el("h3", { cls: "case-card-title", attrs: { id: `case-${item.id}-title` } }, [
+              el("h2", { cls: "case-card-title", attrs: { id: `case-${item.id}-title` } }, [
                 el("span", { text: item.title }),
                 item.picked ? el("span", { cls: "badge badge-accepted", text: S.picked }) : "",
                 item.redacted_at ? el("span", { cls: "badge", text: S.redacted }) : "",
@@ -471,7 +471,7 @@ function dotCases(container, socket) {
           ? cases.map((item) => {
               const count = mine[String(item.id)] || 0;
               return el("li", { cls: `pick-item${item.picked ? " picked" : ""}${count ? " dotted" : ""}` }, [
-                el("h3", { cls: "pick-title", attrs: { id: `pick-${item.id}` } }, [
+                el("h2", { cls: "pick-title", attrs: { id: `pick-${item.id}` } }, [
                   el("span", { text: item.title }),
                   item.picked ? el("span", { cls: "badge badge-accepted", text: fmt(S.picked_n, { n: item.order }) }) : "",
                 ]),
@@ -550,7 +550,7 @@ function pickCases(container, socket) {
             return el("li", { cls: `pick-row${position ? " chosen" : ""}` }, [
               el("div", { cls: "pick-dots" }, [el("strong", { text: String(item.dots) }), el("span", { cls: "meta", text: plural(S.dots_word, item.dots) })]),
               el("div", { cls: "pick-body" }, [
-                el("h3", { cls: "pick-title", attrs: { id: `pick-${item.id}` } }, [el("span", { text: item.title }), item.quarantined ? el("span", { cls: "badge badge-warn", text: S.quarantine_badge }) : item.privacy_confirmed ? el("span", { cls: "badge badge-warn", text: S.confirmed_badge }) : ""]),
+                el("h2", { cls: "pick-title", attrs: { id: `pick-${item.id}` } }, [el("span", { text: item.title }), item.quarantined ? el("span", { cls: "badge badge-warn", text: S.quarantine_badge }) : item.privacy_confirmed ? el("span", { cls: "badge badge-warn", text: S.confirmed_badge }) : ""]),
                 el("p", { cls: "meta", text: `${item.question} — ${fmt(S.by, { name: item.author })}` }),
               ]),
               el("button", {
