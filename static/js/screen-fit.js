@@ -4,11 +4,11 @@
 // BODY_PX (what people wrote, requirements, cases) at 1080 lines, scaled with the screen, so a
 // view that styles a detail small is raised to the floor rather than read by nobody.
 //
-// Then it fits: when what a phase shows is taller than
-// the screen, its tallest list (tiles, cards, table rows, notes) is shown a page at a time, with
-// "page 2 of 3" in the corner; an item taller than the screen on its own (a cluster of many
-// notes) is split along its own list. Pages turn by themselves every TURN_MS, or stay where the
+// Then it fits: when what a phase shows is taller than the screen, its tallest list (tiles,
+// cards, table rows, notes) is shown a page at a time, with "page 2 of 3" in the corner; an item
+// taller than the screen on its own (a cluster of many notes) is split along its own list. Pages turn by themselves every TURN_MS, or stay where the
 // facilitator turned them from the console (state.session.screen_page) until the phase moves.
+import { greedyPages, pageToShow } from "./pages.js";
 import { fmt, strings } from "./ui.js";
 
 const TURN_MS = 15000;
@@ -34,40 +34,20 @@ function candidates(within, least = MIN_ITEMS) {
   return [...tallestFirst(lists), ...tallestFirst(parts)];
 }
 
-
 // The pages of `list`, in order, each a function that shows just that page. Its headings are
 // not paged: they stay above every page, so page 2 still says what it is part of.
 function splitIntoPages(list, nested) {
   const items = [...list.children].filter((item) => !/^H[1-6]$/.test(item.tagName));
   const only = (members) => () => items.forEach((item) => item.classList.toggle(OFF, !members.includes(item)));
-  const pages = [];
-  let page = [];
   only([])();
   if (!fits()) return (only(items)(), [only(items)]); // too tall without it: pages cannot help
-  for (const item of items) {
-    item.classList.remove(OFF);
-    if (fits()) {
-      page.push(item);
-      continue;
-    }
-    if (page.length) {
-      pages.push(only(page));
-      only([item])();
-      page = [];
-      if (fits()) {
-        page.push(item);
-        continue;
-      }
-    }
-    const inner = nested ? null : candidates(item, 2)[0];
-    if (!inner) {
-      page.push(item); // cannot be split further: it is shown as it is
-      continue;
-    }
-    for (const show of splitIntoPages(inner, true)) pages.push(() => (only([item])(), show()));
-    only([])();
+  const pages = [];
+  for (const members of greedyPages(items, (members) => (only(members)(), fits()))) {
+    const [item] = members;
+    const inner = members.length === 1 && !nested && (only(members)(), !fits()) ? candidates(item, 2)[0] : null;
+    if (inner) for (const show of splitIntoPages(inner, true)) pages.push(() => (only([item])(), show()));
+    else pages.push(only(members)); // fits, or cannot be split further: shown as it is
   }
-  if (page.length) pages.push(only(page));
   return pages;
 }
 
@@ -108,7 +88,7 @@ export function screenPager(activity, indicator) {
       reset();
     }
     if (!pages) return;
-    const index = (turned ?? Math.floor(Date.now() / TURN_MS)) % pages.length;
+    const index = pageToShow({ turned, count: pages.length, now: Date.now(), turnMs: TURN_MS });
     pages[index]();
     indicator.textContent = fmt(strings.screen_page, { n: index + 1, total: pages.length });
     indicator.hidden = false;

@@ -4,6 +4,7 @@
 // widgets.js. Texts come from the page (a json_script block rendered with Django i18n), never
 // from this file.
 import { LiveSocket } from "./live-socket.js";
+import { fmt } from "./text.js";
 
 // The page's texts (sessions/strings.py live_strings): the ones concepts share at the top level
 // (strings.save), each concept's own under its name (strings.requirements.merge).
@@ -89,10 +90,7 @@ export function redraw(node, children) {
   }
 }
 
-// Fill %(name)s placeholders of a translated string.
-export function fmt(text, params = {}) {
-  return text.replace(/%\((\w+)\)s/g, (_, key) => String(params[key] ?? ""));
-}
+export { fmt } from "./text.js";
 
 function renderStatus(status) {
   const node = byId("connection");

@@ -1,6 +1,7 @@
 // Widgets the concepts' views (views/*.js) share: one copy of each. Formatting, re-rendering
 // that keeps focus, drafts, form fields and edit forms, dot steppers, bars, tables. Texts come
 // from the page's string table (ui.js), never from this file.
+import { plural as pluralOf } from "./text.js";
 import { el, fmt, limits, redraw, showError, strings } from "./ui.js";
 
 // The page's language as a locale: British English (day before month), the Dutch of the
@@ -12,7 +13,8 @@ const ZONE = "Europe/Amsterdam";
 // --- formatting ---------------------------------------------------------------------------
 
 // A count in words: `forms` is a {one, other} pair from the string table.
-export const plural = (forms, n) => fmt(n === 1 ? forms.one : forms.other, { n });
+const pluralRules = new Intl.PluralRules(locale);
+export const plural = (forms, n) => pluralOf(forms, n, pluralRules);
 export const dotsText = (n) => plural(strings.dots, n);
 
 const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: ZONE });
