@@ -61,6 +61,15 @@ def common_strings() -> dict:
             "revealed": _("Now shown to the room: %(what)s"),
             "what": {what.value: str(what.label) for what in Reveal.What},
         },
+        # a phone's long list shown a card at a time
+        "cards": {
+            "label": _("One at a time"),
+            "position": _("%(n)s of %(total)s"),
+            "prev": _("Previous"),
+            "next": _("Next"),
+            "all": _("Show all"),
+            "one": _("One at a time"),
+        },
         # the projector, when what it shows takes more than one screen
         "screen_page": _("Page %(n)s of %(total)s"),
         # results the facilitator reveals to the room

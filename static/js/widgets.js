@@ -382,6 +382,52 @@ export function onDots(root, send) {
   });
 }
 
+// --- one at a time ------------------------------------------------------------------------
+
+// A phone's long list (requirements to vote on or to judge) as cards, one at a time: "3 van 11"
+// with Vorige / Volgende, and "Alles tonen" for the whole list as a summary. Put the returned
+// nav before the list; call show() after every redraw of the list. Where the person is (and
+// whether they chose to see all) survives redraws; moving on puts focus on the new card.
+export function oneAtATime(list) {
+  const S = strings.cards;
+  const prev = el("button", { cls: "button", text: S.prev, attrs: { type: "button", "data-focus": "card-prev" } });
+  const next = el("button", { cls: "button primary", text: S.next, attrs: { type: "button", "data-focus": "card-next" } });
+  const where = el("p", { cls: "card-position", attrs: { "aria-live": "polite" } });
+  const all = el("button", { cls: "button", attrs: { type: "button", "aria-pressed": "false", "data-focus": "card-all" } });
+  const nav = el("div", { cls: "card-nav", attrs: { role: "group", "aria-label": S.label } }, [prev, where, next, all]);
+  let index = 0;
+  let whole = false;
+  const show = () => {
+    const cards = [...list.children];
+    index = Math.min(index, Math.max(0, cards.length - 1));
+    cards.forEach((card, n) => (card.hidden = !whole && n !== index));
+    nav.hidden = cards.length < 2;
+    prev.hidden = next.hidden = whole;
+    prev.disabled = index === 0;
+    next.disabled = index >= cards.length - 1;
+    where.textContent = whole ? "" : fmt(S.position, { n: index + 1, total: cards.length });
+    all.textContent = whole ? S.one : S.all;
+    all.setAttribute("aria-pressed", String(whole));
+  };
+  const go = (step) => {
+    index += step;
+    show();
+    const card = list.children[index];
+    const target = card && card.querySelector("p, h2, h3");
+    if (target) {
+      target.tabIndex = -1;
+      target.focus();
+    }
+  };
+  prev.addEventListener("click", () => go(-1));
+  next.addEventListener("click", () => go(1));
+  all.addEventListener("click", () => {
+    whole = !whole;
+    show();
+  });
+  return { nav, show };
+}
+
 // --- figures ------------------------------------------------------------------------------
 
 // Horizontal bars with the number written out: readable without colour and by screen readers.

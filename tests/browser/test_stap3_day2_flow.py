@@ -135,12 +135,21 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
     goto(console, [*phones, screen], "toetsen")
     for phone, verdicts in ((anouk, ("knelt", "helpt")), (bram, ("knelt", "ontbreekt"))):
         expect(phone.locator(".judge-head .case-title")).to_have_text("Traplift of verhuizing?")
-        for text, verdict in zip(REQUIREMENTS, verdicts, strict=True):
+        # One requirement at a time: "1 van 2", then Volgende to the next card.
+        position = phone.locator(".card-position")
+        for n, (text, verdict) in enumerate(zip(REQUIREMENTS, verdicts, strict=True), start=1):
+            expect(position).to_have_text(f"{n} van {len(REQUIREMENTS)}")
+            expect(phone.locator(".judge-item:visible")).to_have_count(1)
             button = phone.locator(".judge-item", has_text=text).locator(
                 f'button[data-verdict="{verdict}"]'
             )
             button.click()
             expect(button).to_have_attribute("aria-pressed", "true")
+            if n < len(REQUIREMENTS):
+                phone.get_by_role("button", name="Volgende").click()
+        phone.get_by_role("button", name="Alles tonen").click()  # the summary: every card
+        expect(phone.locator(".judge-item:visible")).to_have_count(len(REQUIREMENTS))
+        expect(phone.locator(".judge-item.judged")).to_have_count(len(REQUIREMENTS))
     first = screen.locator(".judge-grid tbody tr", has_text=REQUIREMENTS[0])
     expect(first.locator(".verdict-knelt .verdict-count")).to_have_text("2")
     expect(first.locator(".verdict-helpt .verdict-count")).to_have_text("0")

@@ -22,6 +22,7 @@ import {
   onDots,
   onOwnItems,
   onRephrase,
+  oneAtATime,
   ownItemActions,
   plural,
   rephraseForm,
@@ -606,7 +607,8 @@ function judge(container, socket) {
   const head = el("div", { cls: "judge-head" });
   const progress = el("p", { cls: "vote-progress", attrs: { "aria-live": "polite" } });
   const list = el("ol", { cls: "judge-list" });
-  container.append(head, progress, list);
+  const cards = oneAtATime(list);
+  container.append(head, progress, cards.nav, list);
   const opened = new Set(); // comment fields unfolded by hand (a saved or typed comment shows anyway)
   let table = null;
   let mine = {};
@@ -671,6 +673,7 @@ function judge(container, socket) {
         ]);
       }),
     );
+    cards.show();
   }
   return {
     update(state, me) {

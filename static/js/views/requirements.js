@@ -20,6 +20,7 @@ import {
   onAction,
   onDots,
   onRephrase,
+  oneAtATime,
   rephraseForm,
   renderOnce,
   shortName,
@@ -335,8 +336,9 @@ function vote(container, socket) {
   const intro = el("p", { cls: "hint" });
   const progress = el("p", { cls: "vote-progress", attrs: { "aria-live": "polite" } });
   const list = el("ol", { cls: "vote-list" });
+  const cards = oneAtATime(list);
   const results = el("div", { cls: "phone-results" });
-  container.append(intro, progress, list, results);
+  container.append(intro, progress, cards.nav, list, results);
   list.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-choice]");
     if (!button || button.disabled) return;
@@ -381,6 +383,7 @@ function vote(container, socket) {
           return el("li", { cls: `vote-item${mine ? " voted" : ""}` }, body);
         }),
       );
+      cards.show();
       renderOnce(results, state.results, () => (state.results ? [el("h2", { text: S.ranking }), rankingList(state.results, { withStatus: false })] : []));
     },
   };
