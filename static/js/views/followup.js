@@ -7,7 +7,7 @@
 // live and what changed. Recognising returning devices is the console page's own panel
 // (console.js).
 import { el, fmt, limits, showError, strings } from "../ui.js";
-import { RULE_FIELDS, bars, disabledIf, draftTexts, field, forget, gated, ownText, plural, renderOnce, ruleFields, snapshotView, storedDraft } from "../widgets.js";
+import { RULE_FIELDS, bars, disabledIf, draftTexts, field, forget, gated, oneAtATime, ownText, plural, renderOnce, ruleFields, snapshotView, storedDraft } from "../widgets.js";
 
 const S = strings.followup;
 // keep, rephrase, drop: in the string table's order.
@@ -153,8 +153,10 @@ const projectCheckIn = snapshotView(
 
 function review(container, socket) {
   const progress = el("p", { cls: "vote-progress", attrs: { "aria-live": "polite" } });
-  const list = el("div", { cls: "review-list" });
-  container.append(progress, list);
+  // One part of the kader at a time (requirements first, then rules; each says which it is).
+  const list = el("ol", { cls: "review-items" });
+  const cards = oneAtATime(list);
+  container.append(progress, cards.nav, list);
   const typed = draftTexts();
   let mine = {};
   const keyOf = (item, part) => `${item}|${part}`;
@@ -186,62 +188,55 @@ function review(container, socket) {
       const r = state.review;
       if (!r) {
         progress.textContent = "";
-        renderOnce(list, null, () => [el("p", { cls: "waiting", text: S.no_framework })]);
+        renderOnce(list, null, () => [el("li", { cls: "waiting", text: S.no_framework })]);
+        cards.show();
         return;
       }
       mine = (me && me.reviews) || {};
       const locked = state.phase.locked;
       const done = r.items.filter((item) => mine[item.key]).length;
       progress.textContent = fmt(S.reviewed_progress, { n: done, total: r.items.length });
-      const section = (kind, items) =>
-        items.length
-          ? el("section", { cls: "review-section" }, [
-              el("h2", { text: kind === "requirement" ? strings.framework.requirements : strings.framework.rules }),
-              el(
-                "ol",
-                { cls: "review-items" },
-                items.map((item) => {
-                  const current = mine[item.key];
-                  const textId = `review-${item.key}`;
-                  const area = (name, label) =>
-                    el("div", { cls: "field" }, [
-                      el("label", { text: label, attrs: { for: `${textId}-${name}` } }),
-                      field(
-                        "textarea",
-                        { id: `${textId}-${name}`, rows: "2", maxlength: String(r.text_max), "data-item": item.key, "data-field": name, "data-focus": `${item.key}-${name}`, ...disabledIf(locked) },
-                        typed.get(keyOf(item.key, name), (current && current[name]) || ""),
-                      ),
-                    ]);
-                  return el("li", { cls: `review-item${current ? " reviewed" : ""}` }, [
-                    itemText(item, textId),
-                    el("p", { cls: "group-label", text: S.applied_question, attrs: { id: `${textId}-applied` } }),
-                    el(
-                      "div",
-                      { cls: "applied-buttons", attrs: { role: "group", "aria-labelledby": `${textId}-applied ${textId}` } },
-                      Object.keys(r.labels).map((answer) =>
-                        el("button", {
-                          cls: `button applied applied-${answer}`,
-                          text: r.labels[answer],
-                          attrs: { type: "button", "aria-pressed": String(Boolean(current && current.applied === answer)), "data-item": item.key, "data-applied": answer, "data-focus": `${item.key}-${answer}`, ...disabledIf(locked) },
-                        }),
-                      ),
-                    ),
-                    current
-                      ? el("div", { cls: "review-texts-form" }, [
-                          area("how_it_went", S.how_it_went),
-                          area("improve", S.improve),
-                          el("div", { cls: "comment-actions" }, [
-                            el("button", { cls: "button small", text: S.save_answers, attrs: { type: "button", "data-item": item.key, "data-action": "save", "data-focus": `${item.key}-save`, ...disabledIf(locked) } }),
-                            el("span", { cls: "meta save-status", text: current.how_it_went || current.improve ? strings.saved : "", attrs: { "aria-live": "polite" } }),
-                          ]),
-                        ])
-                      : el("p", { cls: "hint", text: S.applied_first }),
-                  ]);
-                }),
-              ),
-            ])
-          : "";
-      renderOnce(list, [r, mine, locked], () => [section("requirement", r.items.filter((i) => i.kind === "requirement")), section("rule", r.items.filter((i) => i.kind === "rule"))]);
+      const cardOf = (item) => {
+        const current = mine[item.key];
+        const textId = `review-${item.key}`;
+        const area = (name, label) =>
+          el("div", { cls: "field" }, [
+            el("label", { text: label, attrs: { for: `${textId}-${name}` } }),
+            field(
+              "textarea",
+              { id: `${textId}-${name}`, rows: "2", maxlength: String(r.text_max), "data-item": item.key, "data-field": name, "data-focus": `${item.key}-${name}`, ...disabledIf(locked) },
+              typed.get(keyOf(item.key, name), (current && current[name]) || ""),
+            ),
+          ]);
+        return el("li", { cls: `review-item${current ? " reviewed" : ""}` }, [
+          itemText(item, textId),
+          el("p", { cls: "group-label", text: S.applied_question, attrs: { id: `${textId}-applied` } }),
+          el(
+            "div",
+            { cls: "applied-buttons", attrs: { role: "group", "aria-labelledby": `${textId}-applied ${textId}` } },
+            Object.keys(r.labels).map((answer) =>
+              el("button", {
+                cls: `button applied applied-${answer}`,
+                text: r.labels[answer],
+                attrs: { type: "button", "aria-pressed": String(Boolean(current && current.applied === answer)), "data-item": item.key, "data-applied": answer, "data-focus": `${item.key}-${answer}`, ...disabledIf(locked) },
+              }),
+            ),
+          ),
+          current
+            ? el("div", { cls: "review-texts-form" }, [
+                area("how_it_went", S.how_it_went),
+                area("improve", S.improve),
+                el("div", { cls: "comment-actions" }, [
+                  el("button", { cls: "button small", text: S.save_answers, attrs: { type: "button", "data-item": item.key, "data-action": "save", "data-focus": `${item.key}-save`, ...disabledIf(locked) } }),
+                  el("span", { cls: "meta save-status", text: current.how_it_went || current.improve ? strings.saved : "", attrs: { "aria-live": "polite" } }),
+                ]),
+              ])
+            : el("p", { cls: "hint", text: S.applied_first }),
+        ]);
+      };
+      const ordered = [...r.items.filter((i) => i.kind === "requirement"), ...r.items.filter((i) => i.kind === "rule")];
+      renderOnce(list, [r, mine, locked], () => ordered.map(cardOf));
+      cards.show();
     },
     leave() {
       const items = new Set(typed.entries().map(([key]) => key.split("|")[0]));
