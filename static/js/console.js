@@ -183,7 +183,9 @@ const page = livePage(root, viewsFor("console"), {
     if (document.activeElement !== language) language.value = state.session.screen_language;
     show("missing-layers", state.missing_layers.length > 0);
     setText("missing-layers-list", state.missing_layers.join(", "));
+    // Who pressed "Ik ben klaar": only where phones have that button (phases with input).
     setText("ready-count", fmt(strings.programme.ready_count, { n: state.ready_count, total: state.participant_count }));
+    show("ready-count", state.phase.accepts_input);
   },
   onFinal() {
     show("session-ended", true);

@@ -124,6 +124,7 @@ def test_a_new_facilitator_runs_the_first_phases_with_a_phone_and_the_projector(
     expect(console.locator("#announcer")).to_contain_text("Waarom verticaal?")
     # Nothing to answer while the room reads along: no "Ik ben klaar" to press.
     expect(phone.get_by_role("button", name="Ik ben klaar")).to_be_hidden()
+    expect(console.locator("#ready-count")).to_be_hidden()  # nor a count of who pressed it
     screenshot(phone, "phone-4-live-next-phase")
     expect(screen.locator("#phase-title")).to_have_text("Waarom verticaal?")
     expect(screen.locator("#join-panel")).to_be_hidden()

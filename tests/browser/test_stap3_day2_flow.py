@@ -88,6 +88,7 @@ def test_a_room_tests_the_programme_against_practice_and_revises_the_kader_on_da
     # Eigen casussen: a phone number is pointed out in its field before anything is saved.
     goto(console, [*phones, screen], "casussen")
     expect(anouk.get_by_role("button", name="Ik ben klaar")).to_be_visible()  # input: done-able
+    expect(console.locator("#ready-count")).to_have_text("0 van 2 klaar")
     anouk.locator("#case-title").fill("Traplift of verhuizing?")
     anouk.locator("#case-situation").fill(
         f"Een man van 82 kan de trap niet meer op. Zijn dochter belt vaak: {PHONE_NUMBER}."
