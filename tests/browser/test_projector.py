@@ -27,8 +27,13 @@ MEASURE = """() => {
     const size = parseFloat(getComputedStyle(element).fontSize);
     if (size < smallest) { smallest = size; where = node.textContent.trim().slice(0, 40); }
   }
+  // Bars of one chart start at one place, so equal values end at equal lengths.
+  const lefts = [...document.querySelectorAll("#activity .bars")].map(bars =>
+    new Set([...bars.querySelectorAll(".bar-track")].filter(t => t.getClientRects().length)
+      .map(t => Math.round(t.getBoundingClientRect().left))).size);
   return {scrolls: root.scrollHeight > innerHeight + 1 || root.scrollWidth > innerWidth + 1,
-          height: root.scrollHeight, smallest, where};
+          height: root.scrollHeight, smallest, where,
+          ragged: lefts.filter(n => n > 1).length};
 }"""
 
 
@@ -65,6 +70,8 @@ def test_every_phase_fits_the_projector_legibly(
                 problems.append(f"{phase} at {size}: {found['height']} px tall")
             if found["smallest"] < floor - 0.5:
                 problems.append(f"{phase} at {size}: {found['smallest']:.1f} px «{found['where']}»")
+            if found["ragged"]:
+                problems.append(f"{phase} at {size}: bars that start at different places")
             if screen.locator("#screen-page").is_visible():
                 paged.append(f"{phase} {size}: {screen.locator('#screen-page').inner_text()}")
             if screen.viewport_size == PROJECTOR:
