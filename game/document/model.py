@@ -498,8 +498,8 @@ def review_parts(traject: Traject, framework) -> tuple[int, list[ReviewItem], li
 
 
 def reading_guidance(
-    traject: Traject,
     *,
+    case_title: str,
     picture_version: int,
     programme_version: int,
     method: str,
@@ -522,7 +522,6 @@ def reading_guidance(
         if programme_version
         else _("Not adopted yet: the candidates as they stand.")
     )
-    case = traject.case.text("title", traject.language) if traject.case_id else ""
     return {
         "picture_intro": _("Written by the facilitator from the clusters (version %(n)s).")
         % {"n": picture_version}
@@ -532,8 +531,8 @@ def reading_guidance(
             "Case played: %(case)s. Each participant wrote from a role that was not their own "
             "layer."
         )
-        % {"case": case}
-        if case
+        % {"case": case_title}
+        if case_title
         else "",
         "programme_intro": f"{adopted} {voted % {'labels': labels}}",
         "grid_legend": f"{legend % {'labels': labels}} "
@@ -646,8 +645,9 @@ def build_document(
             framework_parts(traject, framework, labels) if framework else ([], [])
         )
         reviewed_version, reviews, changes = review_parts(traject, framework)
+        case_title = traject.case.text("title", lang) if traject.case_id else ""
         guidance = reading_guidance(
-            traject,
+            case_title=case_title,
             picture_version=picture.version if picture else 0,
             programme_version=adopted.number if adopted else 0,
             method=method,
@@ -732,7 +732,7 @@ def build_document(
                 "obstacles": _("What holds us back"),
             },
             clusters=clusters,
-            case_title=traject.case.text("title", lang) if traject.case_id else "",
+            case_title=case_title,
             packages=[
                 WishPackage(role.text("label", lang), counted([w.text for w in wishes]))
                 for role, wishes in roleplay_selectors.wish_packages(traject)
